@@ -1,0 +1,96 @@
+"""Finding the source span of a node, or of a text a query returned.
+
+Facts point to spans (``prov:wasDerivedFrom`` a ``tl:SourceSpan`` with
+offsets, line, page and quoted text).  A query row that carries only the
+text of a fact is located by that text: an exact quoted span if there is
+one, else the narrowest span whose quoted text contains it, narrowed to the
+exact sub-range (quoted text is the source verbatim, so offsets add up).
+"""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+
+from .graph.store import GraphStore
+from .records import Citation
+from .values import IRI, to_python
+
+_SPAN_FIELDS = """
+  ?span tl:inDocument ?doc ; tl:startOffset ?start ; tl:endOffset ?end ; tl:quotedText ?quoted .
+  OPTIONAL { ?span tl:line ?line }
+  OPTIONAL { ?span tl:page ?page }
+  OPTIONAL { ?doc dcterms:title ?title }
+  OPTIONAL { ?doc tl:sourceFile ?file }
+"""
+
+NODE_SPANS = f"""
+SELECT ?node ?span ?doc ?start ?end ?line ?page ?quoted ?title ?file WHERE {{
+  ?node prov:wasDerivedFrom ?span .
+  {_SPAN_FIELDS}
+}} ORDER BY ?start ?end
+"""
+
+SPAN_ITSELF = f"""
+SELECT ?node ?span ?doc ?start ?end ?line ?page ?quoted ?title ?file WHERE {{
+  BIND(?node AS ?span)
+  {_SPAN_FIELDS}
+}}
+"""
+
+EXACT_TEXT = f"""
+SELECT ?text ?span ?doc ?start ?end ?line ?page ?quoted ?title ?file WHERE {{
+  ?span tl:quotedText ?text .
+  {_SPAN_FIELDS}
+}} ORDER BY ?start LIMIT 1
+"""
+
+CONTAINING_TEXT = f"""
+SELECT ?text ?span ?doc ?start ?end ?line ?page ?quoted ?title ?file WHERE {{
+  ?span a tl:SourceSpan ; tl:quotedText ?quoted .
+  FILTER(CONTAINS(?quoted, ?text))
+  {_SPAN_FIELDS}
+}} ORDER BY (?end - ?start) ?start LIMIT 1
+"""
+
+
+def _citation(solution: ox.QuerySolution, text: str | None = None) -> Citation:
+    v = {name: to_python(solution[name]) for name in ("span", "doc", "start", "end", "line", "page", "quoted", "title", "file")}
+    start, end, line, quoted = v["start"], v["end"], v["line"], v["quoted"]
+    if text is not None and text != quoted:
+        offset = quoted.find(text)
+        if offset >= 0:
+            line = line + quoted[:offset].count("\n") if line is not None else None
+            start, end, quoted = start + offset, start + offset + len(text), text
+    return Citation(
+        document=v["doc"], document_title=v["title"], source_file=v["file"], start=start, end=end,
+        line=line, page=v["page"], text=quoted, span=v["span"],
+    )
+
+
+def cite_node(store: GraphStore, node: str) -> list[Citation]:
+    """The spans a node was derived from (or the span itself), in document order."""
+    subs = {"node": ox.NamedNode(node)}
+    found = [_citation(s) for s in store.query(NODE_SPANS, substitutions=subs).raw]  # type: ignore[attr-defined]
+    if not found:
+        found = [_citation(s) for s in store.query(SPAN_ITSELF, substitutions=subs).raw]  # type: ignore[attr-defined]
+    return found
+
+
+def locate_text(store: GraphStore, text: str | None) -> Citation | None:
+    """The narrowest span holding exactly ``text``, or ``None`` if no span does."""
+    if not text:
+        return None
+    subs = {"text": ox.Literal(text)}
+    for query in (EXACT_TEXT, CONTAINING_TEXT):
+        for solution in store.query(query, substitutions=subs).raw:  # type: ignore[attr-defined]
+            return _citation(solution, text)
+    return None
+
+
+def source_of(store: GraphStore, *, node: str | None = None, text: str | None = None) -> Citation | None:
+    """A fact's citation: by its text when the row has it, else by its node's spans."""
+    found = locate_text(store, text)
+    if found is None and node is not None and isinstance(node, IRI):
+        spans = cite_node(store, node)
+        found = spans[0] if spans else None
+    return found
