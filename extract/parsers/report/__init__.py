@@ -49,6 +49,9 @@ class ReportParser:
         _training_totals(doc, report, tables, figures)
         _briefings_and_audits(doc, report, figures)
         _collect_metrics(report, figures)
+        stated = [m for m in report.metrics if m.measure == "risk-issues" and m.description and vocab.rating(m.description)]
+        own = [i for i in report.issues if i.scope.scope == "own-operations"]
+        report.checks.extend(checks.rating_count_checks(stated, own, vocab.rating))
         notes = prose.quality_notes(doc, report.bodies)
         return ParsedDocument(doc, self.kind, self.version, root=report, notes=notes)
 
@@ -177,9 +180,6 @@ def _training_totals(doc: SourceDocument, report: Report, tables: list[Table], f
         training.checks, derived = checks.training_checks(training)
         report.checks.extend(training.checks)
         report.metrics.extend(derived)
-    stated_ratings = [figure_metric(f, key_prefix="stated", default_year=report.year)
-                      for _, f, _ in figures if f.topic == "risk-issues" and f.description and vocab.rating(f.description)]
-    report.checks.extend(checks.rating_count_checks(stated_ratings, [i for i in report.issues if i.scope.scope == "own-operations"], vocab.rating))
 
 
 def _sentence_of(doc: SourceDocument, figure: Figure) -> tuple[int, int]:
