@@ -131,7 +131,7 @@ def _duration_patterns() -> list[list[dict]]:
 
 
 def _date_patterns() -> list[list[dict]]:
-    year4 = _digits(4, 4) 
+    year4 = _digits(4, 4)
     cn_year4 = _digits(4, 4, CHINESE_DIGIT_CHARS)
     month = _num() + _chars("月")
     day = _num() + [{"ORTH": {"IN": ["日", "號"]}}]
@@ -222,7 +222,19 @@ _NUMERIC_RULES: dict[str, Callable[[], list[list[dict]]]] = {
 }
 
 
-class NumericRules:
+class _RuleComponent:
+    """Adds its matcher's matches to the doc's candidate spans."""
+
+    matcher: Matcher | PhraseMatcher
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = list(doc.spans.get(_CANDIDATES, []))
+        spans.extend(Span(doc, start, end, label=match_id) for match_id, start, end in self.matcher(doc))
+        doc.spans[_CANDIDATES] = spans
+        return doc
+
+
+class NumericRules(_RuleComponent):
     """Matcher component: candidate spans for every numeric label."""
 
     def __init__(self, nlp: Language):
@@ -230,29 +242,18 @@ class NumericRules:
         for label, build in _NUMERIC_RULES.items():
             self.matcher.add(label, build(), greedy="LONGEST")
 
-    def __call__(self, doc: Doc) -> Doc:
-        spans = list(doc.spans.get(_CANDIDATES, []))
-        for match_id, start, end in self.matcher(doc):
-            spans.append(Span(doc, start, end, label=match_id))
-        doc.spans[_CANDIDATES] = spans
-        return doc
 
-
-class LexicalRules:
+class LexicalRules(_RuleComponent):
     """PhraseMatcher component: roles, deontic markers and the words that only look like markers."""
 
     def __init__(self, nlp: Language):
         self.matcher = PhraseMatcher(nlp.vocab)
-        self.matcher.add("ROLE", [nlp.make_doc(fold_width(w)) for w in sorted(lexicon.roles())])
-        self.matcher.add("DEONTIC", [nlp.make_doc(fold_width(w)) for w in sorted(lexicon.deontic_markers())])
-        self.matcher.add("NON_DEONTIC", [nlp.make_doc(fold_width(w)) for w in sorted(lexicon.deontic_non_markers())])
-
-    def __call__(self, doc: Doc) -> Doc:
-        spans = list(doc.spans.get(_CANDIDATES, []))
-        for match_id, start, end in self.matcher(doc):
-            spans.append(Span(doc, start, end, label=match_id))
-        doc.spans[_CANDIDATES] = spans
-        return doc
+        for label, words in (
+            ("ROLE", lexicon.roles()),
+            ("DEONTIC", lexicon.deontic_markers()),
+            ("NON_DEONTIC", lexicon.deontic_non_markers()),
+        ):
+            self.matcher.add(label, [nlp.make_doc(fold_width(w)) for w in sorted(words)])
 
 
 @Language.factory("tiaoli_numeric_rules")
@@ -276,43 +277,41 @@ def _fraction(text: str) -> Fraction | None:
     return Fraction(numerator) / Fraction(denominator)
 
 
-def _value(label: str, doc: Doc, start: int, end: int) -> tuple[bool, object | None]:
-    """(keep, value) for the candidate at characters start..end of the folded text."""
-    text = doc.text
+_DROP = object()  # a reader's answer for a candidate that does not normalise
+
+
+def _or_drop(value: object | None) -> object:
+    return _DROP if value is None else value
+
+
+def _read_date(text: str, start: int, end: int) -> object:
     piece = text[start:end]
-    if label == "MONEY":
-        money = parse_money(piece)
-        return money is not None, money
-    if label == "DURATION":
-        duration = duration_at(text, start, end)
-        return duration is not None, duration
-    if label == "DATE":
-        date = parse_date(piece)
-        if date is None and "年" not in piece and "月" in piece:
-            return _month_day_ok(piece), None
-        return date is not None, date
-    if label == "SCHOOL_YEAR":
-        years = parse_school_year(piece)
-        return years is not None, years
-    if label == "PERIOD":
-        period = parse_period(piece)
-        return period is not None, period
-    if label == "ARTICLE_REF":
-        if piece.endswith("款") and text[end:end + 1] == "項":
-            return False, None  # 各款項 are sums of money, not items
-        ref = parse_provision_ref(piece)
-        return ref is not None, ref
-    if label == "QUANTITY":
-        quantity = quantity_at(text, start, end)
-        return quantity is not None, quantity
-    if label == "FRACTION":
-        fraction = _fraction(piece)
-        return fraction is not None, fraction
-    if label == "ROLE":
-        return True, lexicon.roles()[piece]
-    if label == "DEONTIC":
-        return True, lexicon.deontic_markers()[piece]
-    return True, None
+    date = parse_date(piece)
+    if date is None and "年" not in piece and _month_day_ok(piece):
+        return None  # 六月三日: a date, but its year is not printed
+    return _or_drop(date)
+
+
+def _read_reference(text: str, start: int, end: int) -> object:
+    piece = text[start:end]
+    if piece.endswith("款") and text[end:end + 1] == "項":
+        return _DROP  # 各款項 are sums of money, not items
+    return _or_drop(parse_provision_ref(piece))
+
+
+_READERS: dict[str, Callable[[str, int, int], object]] = {
+    "MONEY": lambda text, start, end: _or_drop(parse_money(text[start:end])),
+    "DURATION": lambda text, start, end: _or_drop(duration_at(text, start, end)),
+    "DATE": _read_date,
+    "SCHOOL_YEAR": lambda text, start, end: _or_drop(parse_school_year(text[start:end])),
+    "PERIOD": lambda text, start, end: _or_drop(parse_period(text[start:end])),
+    "ARTICLE_REF": _read_reference,
+    "QUANTITY": lambda text, start, end: _or_drop(quantity_at(text, start, end)),
+    "FRACTION": lambda text, start, end: _or_drop(_fraction(text[start:end])),
+    "ROLE": lambda text, start, end: lexicon.roles()[text[start:end]],
+    "DEONTIC": lambda text, start, end: lexicon.deontic_markers()[text[start:end]],
+    "NON_DEONTIC": lambda text, start, end: None,
+}
 
 
 def _month_day_ok(piece: str) -> bool:
@@ -331,11 +330,12 @@ def _resolve(doc: Doc) -> Doc:
         start, end = span.start_char, span.end_char
         while end > start and doc.text[end - 1] in " \n\t":
             end -= 1
-        keep, value = _value(label, doc, start, end)
-        while not keep and end > start + 1 and doc.text[end - 1] in _TRIM:  # 550,000,000, which…
+        read = _READERS[label]
+        value = read(doc.text, start, end)
+        while value is _DROP and end > start + 1 and doc.text[end - 1] in _TRIM:  # 550,000,000, which…
             end -= 1
-            keep, value = _value(label, doc, start, end)
-        if keep:
+            value = read(doc.text, start, end)
+        if value is not _DROP:
             candidates.append((start, end, label, value))
     candidates.sort(key=lambda c: (-(c[1] - c[0]), _PRIORITY[c[2]], c[0]))
     taken = bytearray(len(doc.text) + 1)
@@ -347,8 +347,8 @@ def _resolve(doc: Doc) -> Doc:
         if label != "NON_DEONTIC":
             chosen.append((start, end, label, value))
     chosen.sort()
-    chosen = _join_references(doc.text, chosen)
-    chosen = _join_periods(doc.text, chosen)
+    chosen = _join_adjacent(doc.text, chosen, _join_reference)
+    chosen = _join_adjacent(doc.text, chosen, _join_period)
     chosen = _carry_currency(chosen)
     spans = []
     for start, end, label, value in chosen:
@@ -360,35 +360,38 @@ def _resolve(doc: Doc) -> Doc:
     return doc
 
 
-def _join_references(text: str, tags: list[tuple]) -> list[tuple]:
+def _join_adjacent(text: str, tags: list[tuple], joins: Callable[[tuple, tuple, str], tuple | None]) -> list[tuple]:
+    """Merge each tag into the one before it where ``joins`` gives the merged tag."""
     out: list[tuple] = []
     for tag in tags:
-        if out and tag[2] == "ARTICLE_REF" and out[-1][2] == "ARTICLE_REF" and out[-1][1] == tag[0]:
-            prev = out[-1]
-            ref = parse_provision_ref(text[prev[0]:tag[1]])
-            if ref is not None:
-                out[-1] = (prev[0], tag[1], "ARTICLE_REF", ref)
-                continue
-        out.append(tag)
+        merged = joins(out[-1], tag, text) if out else None
+        if merged is not None:
+            out[-1] = merged
+        else:
+            out.append(tag)
     return out
 
 
+def _join_reference(prev: tuple, tag: tuple, text: str) -> tuple | None:
+    """前條 + 第一項 → 前條第一項; 本法 + 第十條 → 本法第十條."""
+    if prev[2] != "ARTICLE_REF" or tag[2] != "ARTICLE_REF" or prev[1] != tag[0]:
+        return None
+    ref = parse_provision_ref(text[prev[0]:tag[1]])
+    return None if ref is None else (prev[0], tag[1], "ARTICLE_REF", ref)
+
+
+_PERIOD_ENDS = frozenset({"DATE", "SCHOOL_YEAR"})
 _PERIOD_JOINERS = frozenset({"至", "到", "~", "-"})
 
 
-def _join_periods(text: str, tags: list[tuple]) -> list[tuple]:
-    out: list[tuple] = []
-    for tag in tags:
-        if out and tag[2] in ("DATE", "SCHOOL_YEAR") and out[-1][2] in ("DATE", "SCHOOL_YEAR"):
-            prev = out[-1]
-            gap = text[prev[1]:tag[0]].strip()
-            if gap in _PERIOD_JOINERS and prev[3] is not None and tag[3] is not None:
-                period = parse_period(text[prev[0]:tag[1]])
-                if period is not None:
-                    out[-1] = (prev[0], tag[1], "PERIOD", period)
-                    continue
-        out.append(tag)
-    return out
+def _join_period(prev: tuple, tag: tuple, text: str) -> tuple | None:
+    """9.2004 + 至 + 6.2008 → one PERIOD."""
+    if prev[2] not in _PERIOD_ENDS or tag[2] not in _PERIOD_ENDS or prev[3] is None or tag[3] is None:
+        return None
+    if text[prev[1]:tag[0]].strip() not in _PERIOD_JOINERS:
+        return None
+    period = parse_period(text[prev[0]:tag[1]])
+    return None if period is None else (prev[0], tag[1], "PERIOD", period)
 
 
 def _carry_currency(tags: list[tuple]) -> list[tuple]:
