@@ -17,6 +17,7 @@ import pyoxigraph as ox
 from .competency import competency_queries, competency_query
 from .extract.errors import TiaoliError
 from .extract.normalise.variants import search_key
+from .graph.namespaces import TL
 from .graph.store import GraphStore, default_store_path
 from .provenance import cite_node, source_of
 from .records import Act, Article, Citation, Definition, Metric, Norm, Penalty, Programme, SearchHit
@@ -90,11 +91,17 @@ class KnowledgeGraph:
     # -- provenance ------------------------------------------------------------
     def cite(self, node: object) -> Citation:
         """Where a node (an IRI, or a record a lookup returned) was read: document, page/line, span, exact text."""
-        source = getattr(node, "source", None)
-        if isinstance(source, Citation):
-            return source
-        iri = next((getattr(node, a) for a in ("node", "programme", "span") if isinstance(getattr(node, a, None), str)), node)
-        found = cite_node(self._store, str(iri))
+        if isinstance(node, Citation):
+            return node
+        if not isinstance(node, str):
+            source = getattr(node, "source", None)
+            if isinstance(source, Citation):
+                return source
+            iri = next((getattr(node, a) for a in ("node", "programme") if isinstance(getattr(node, a, None), str)), None)
+            if iri is None:
+                raise LookupError(f"{node!r}: no source span is recorded for it")
+            node = iri
+        found = cite_node(self._store, str(node))
         if not found:
             raise LookupError(f"{iri}: no source span is recorded for this node")
         return found[0]
@@ -124,7 +131,8 @@ class KnowledgeGraph:
         return self._article(rows[-1])
 
     def _article(self, row: Any) -> Article:
-        return Article(row.act, row.actTitle, row.version, row.number, row.heading, row.text, self._source(text=row.text))
+        source = self._source(text=row.text, cls=TL + "Article", number=row.number)
+        return Article(row.act, row.actTitle, row.version, row.number, row.heading, row.text, source)
 
     def obligations(self, addressee: str | None = None, modality: str | None = "obligation", *, act: str | None = None) -> list[Norm]:
         """Norms by addressee (a role label in any script variant, or its IRI) and modality.
@@ -216,8 +224,8 @@ class KnowledgeGraph:
         return [_with_source(h, self._source(node=h.node, text=h.matched)) for h in hits]
 
     # -- helpers -----------------------------------------------------------------
-    def _source(self, *, node: str | None = None, text: str | None = None) -> Citation | None:
-        return source_of(self._store, node=node, text=text)
+    def _source(self, *, node: str | None = None, text: str | None = None, cls: str | None = None, number: str | None = None) -> Citation | None:
+        return source_of(self._store, node=node, text=text, cls=cls, number=number)
 
     def _article_text(self, act: str, number: str) -> str | None:
         for row in self.run("law-articles", act=IRI(act), number=str(number)):

@@ -3,14 +3,17 @@
 Facts point to spans (``prov:wasDerivedFrom`` a ``tl:SourceSpan`` with
 offsets, line, page and quoted text).  A query row that carries only the
 text of a fact is located by that text: an exact quoted span if there is
-one, else the narrowest span whose quoted text contains it, narrowed to the
-exact sub-range (quoted text is the source verbatim, so offsets add up).
+one; else the node that carries the text (found by its stored search key,
+so reflowed or joined text still matches) and that node's span; else the
+narrowest span whose quoted text contains it, cut to the exact sub-range
+(quoted text is the source verbatim, so offsets add up).
 """
 
 from __future__ import annotations
 
 import pyoxigraph as ox
 
+from .extract.normalise.variants import search_key
 from .graph.store import GraphStore
 from .records import Citation
 from .values import IRI, to_python
@@ -53,6 +56,15 @@ SELECT ?text ?span ?doc ?start ?end ?line ?page ?quoted ?title ?file WHERE {{
 """
 
 
+NODES_BY_KEY = """
+SELECT ?key ?node ?type ?number WHERE {
+  ?node tl:searchKey ?key .
+  OPTIONAL { ?node a ?type }
+  OPTIONAL { ?node eli:number ?number }
+}
+"""
+
+
 def _citation(solution: ox.QuerySolution, text: str | None = None) -> Citation:
     v = {name: to_python(solution[name]) for name in ("span", "doc", "start", "end", "line", "page", "quoted", "title", "file")}
     start, end, line, quoted = v["start"], v["end"], v["line"], v["quoted"]
@@ -76,21 +88,47 @@ def cite_node(store: GraphStore, node: str) -> list[Citation]:
     return found
 
 
-def locate_text(store: GraphStore, text: str | None) -> Citation | None:
-    """The narrowest span holding exactly ``text``, or ``None`` if no span does."""
-    if not text:
-        return None
-    subs = {"text": ox.Literal(text)}
-    for query in (EXACT_TEXT, CONTAINING_TEXT):
-        for solution in store.query(query, substitutions=subs).raw:  # type: ignore[attr-defined]
-            return _citation(solution, text)
+def _exact_text(store: GraphStore, text: str) -> Citation | None:
+    for solution in store.query(EXACT_TEXT, substitutions={"text": ox.Literal(text)}).raw:  # type: ignore[attr-defined]
+        return _citation(solution, text)
     return None
 
 
-def source_of(store: GraphStore, *, node: str | None = None, text: str | None = None) -> Citation | None:
-    """A fact's citation: by its text when the row has it, else by its node's spans."""
-    found = locate_text(store, text)
-    if found is None and node is not None and isinstance(node, IRI):
+def _containing_text(store: GraphStore, text: str) -> Citation | None:
+    """The narrowest span whose quoted text contains ``text``, cut to it."""
+    for solution in store.query(CONTAINING_TEXT, substitutions={"text": ox.Literal(text)}).raw:  # type: ignore[attr-defined]
+        return _citation(solution, text)
+    return None
+
+
+def nodes_with_text(store: GraphStore, text: str, cls: str | None = None, number: str | None = None) -> list[str]:
+    """Nodes carrying ``text`` (found by its search key), of class ``cls`` and ``eli:number`` ``number`` if given."""
+    key = search_key(text)
+    if not key:
+        return []
+    rows = store.query(NODES_BY_KEY, substitutions={"key": ox.Literal(key)}).raw  # type: ignore[attr-defined]
+    found = []
+    for row in rows:
+        if cls is not None and (row["type"] is None or row["type"].value != cls):
+            continue
+        if number is not None and (row["number"] is None or row["number"].value != str(number)):
+            continue
+        found.append(row["node"].value)
+    return sorted(set(found))
+
+
+def source_of(store: GraphStore, *, node: str | None = None, text: str | None = None, cls: str | None = None, number: str | None = None) -> Citation | None:
+    """A fact's citation: the span quoting its text; else the spans of the node carrying that text; else its node's."""
+    found = None
+    if text:
+        found = _exact_text(store, text)
+        if found is None:
+            for candidate in nodes_with_text(store, text, cls, number)[:1]:
+                spans = cite_node(store, candidate)
+                found = spans[0] if spans else None
+        if found is None:
+            found = _containing_text(store, text)
+    if found is None and isinstance(node, IRI):
         spans = cite_node(store, node)
         found = spans[0] if spans else None
     return found
