@@ -103,7 +103,7 @@ class KnowledgeGraph:
             node = iri
         found = cite_node(self._store, str(node))
         if not found:
-            raise LookupError(f"{iri}: no source span is recorded for this node")
+            raise LookupError(f"{node}: no source span is recorded for this node")
         return found[0]
 
     def citations(self, node: str) -> list[Citation]:

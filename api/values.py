@@ -83,9 +83,13 @@ def to_term(value: object) -> ox.NamedNode | ox.Literal:
         return value
     if isinstance(value, IRI) or (isinstance(value, str) and value.startswith(("http://", "https://", "urn:"))):
         return ox.NamedNode(str(value))
-    from .graph.mapping.writer import literal
-
-    return literal(value)
+    if isinstance(value, bool):
+        return ox.Literal("true" if value else "false", datatype=ox.NamedNode(XSD + "boolean"))
+    for python_type, datatype in ((int, "integer"), (Decimal, "decimal"), (float, "double"), (datetime.datetime, "dateTime"), (datetime.date, "date")):
+        if isinstance(value, python_type):
+            text = value.isoformat() if isinstance(value, datetime.date) else str(value)
+            return ox.Literal(text, datatype=ox.NamedNode(XSD + datatype))
+    return ox.Literal(str(value))
 
 
 def field_names(variables: Sequence[str]) -> list[str]:
