@@ -138,9 +138,7 @@ async def _query_request(request: Request) -> QueryRequest | None:
         return request_from_params(params) if any(k in ("query", "update") for k, _ in params) else None
     media = request.headers.get("content-type", "").split(";")[0].strip().lower()
     body = (await request.body()).decode("utf-8", errors="replace")
-    if media == "application/sparql-update":
-        raise ProtocolError(403, "SPARQL Update is not allowed: this endpoint is read-only")
-    if media == "application/sparql-query":
+    if media in ("application/sparql-query", "application/sparql-update"):  # an "update" must still pass check_read_only
         return QueryRequest(
             body,
             tuple(v for k, v in params if k == "default-graph-uri"),
