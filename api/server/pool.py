@@ -26,6 +26,9 @@ class ServerBusy(Exception):
 
 
 def worker_main(conn: Connection, store_path: str, max_rows: int) -> None:
+    from .sparql_protocol import check_read_only
+
+    check_read_only("ASK {}")  # loads the query parser now, not during the first client's query
     worker = Worker(store_path, max_rows)
     while True:
         try:
