@@ -21,6 +21,7 @@ EXCEPT_BESIDES = re.compile(r"除(?!以)[^，,。；;]*?外")
 PROVISO = re.compile(r"^但(?P<body>.*?)[，,]?\s*不在此限$")
 _CONDITION_OPEN = ("如", "若", "倘", "於", "遇")
 _CONDITION_CLOSE = ("者", "時")
+_CONTINUES = ("而", "或", "且", "及", "並")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,13 +63,24 @@ def is_proviso(text: str) -> bool:
     return PROVISO.match(text) is not None
 
 
-def condition_pieces(text: str) -> list[Piece]:
-    """The condition segments of a clause (never its last segment, which holds the rule)."""
+def condition_pieces(text: str, has_marker=lambda s: False) -> list[Piece]:
+    """The conditions of a clause (never its last segment, which holds the rule).
+
+    A condition closing in 者/時 runs back to the previous segment that states a
+    rule of its own (``has_marker``), so `其因…需要，而須加註…，或…文字者` is one
+    condition; a segment opening with 而/或/且 continues the condition before it.
+    """
     segs = segments(text)
     out = []
+    run_start: int | None = None
     for seg in segs[:-1]:
+        if run_start is None:
+            run_start = seg.start
         if seg.text.endswith(_CONDITION_CLOSE) or seg.text.startswith(_CONDITION_OPEN):
-            out.append(seg)
+            out.append(Piece(run_start, seg.end, text[run_start:seg.end]))
+            run_start = None
+        elif has_marker(seg.text) and not seg.text.startswith(_CONTINUES):
+            run_start = None
     return out
 
 
@@ -76,9 +88,9 @@ def exception_pieces(text: str) -> list[Piece]:
     return [Piece(m.start(), m.end(), m.group()) for m in EXCEPT_BESIDES.finditer(text)]
 
 
-def masked(text: str) -> bytearray:
+def masked(text: str, has_marker=lambda s: False) -> bytearray:
     """1 where a character is inside a condition or a 除…外 exception."""
     mask = bytearray(len(text))
-    for piece in condition_pieces(text) + exception_pieces(text):
+    for piece in condition_pieces(text, has_marker) + exception_pieces(text):
         mask[piece.start:piece.end] = b"\x01" * (piece.end - piece.start)
     return mask

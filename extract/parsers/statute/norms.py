@@ -24,10 +24,11 @@ _MODALITY_OF = {"exemption": "permission"}
 PENALTY_WORDS = re.compile(
     r"處[^。；;]*?(?:罰鍰|罰金|徒刑|拘役|死刑)|併科[^。；;]*?罰金|處罰|裁罰|減輕或免除其刑|免除其刑|減輕其刑|沒收|沒入"
 )
+_ROLE_JOINERS = {"", "、", "及", "或", "與", "和", "暨"}
 _SCOPE_WORDS = re.compile(r"適用|準用|從其規定|施行")
 _SCOPE_RULE = re.compile(r"^[^，,]*[，,]?\s*依[^，,。；;]*規定(?:辦理)?$")
 # 應 + a short verb phrase + 之 + noun: the marker qualifies a noun (應保存之會計憑證).
-_ATTRIBUTIVE_AFTER = re.compile(r"^[^，,。；;：:之以於依按由予即在將與就向自為經照先各]{1,8}之[\u4e00-\u9fff]")
+_ATTRIBUTIVE_AFTER = re.compile(r"^[^，,。；;：:之以於依按予即在將與就向自為經照先各]{1,8}之[\u4e00-\u9fff]")
 
 
 def tags_of(text: str) -> list[nlp.Tag]:
@@ -35,12 +36,20 @@ def tags_of(text: str) -> list[nlp.Tag]:
 
 
 def _attributive(text: str, tag: nlp.Tag) -> bool:
-    return tag.value == "obligation" and _ATTRIBUTIVE_AFTER.match(text[tag.end:]) is not None
+    return _ATTRIBUTIVE_AFTER.match(text[tag.end:]) is not None
+
+
+def has_marker(text: str) -> bool:
+    return any(t.label == "DEONTIC" for t in tags_of(text))
+
+
+def clause_mask(text: str) -> bytearray:
+    return masked(text, has_marker)
 
 
 def main_marker(text: str, tags: list[nlp.Tag]) -> nlp.Tag | None:
     """The marker that states the clause's modality, or None."""
-    mask = masked(text)
+    mask = clause_mask(text)
     candidates = [t for t in tags if t.label == "DEONTIC" and not mask[t.start]]
     for tag in candidates:
         if not _attributive(text, tag):
@@ -53,29 +62,49 @@ def is_penalty(text: str) -> bool:
 
 
 def is_scope(text: str, marker: nlp.Tag | None) -> bool:
-    mask = masked(text)
+    mask = clause_mask(text)
     for m in _SCOPE_WORDS.finditer(text):
         if not mask[m.start()]:
             return True
     return marker is None and _SCOPE_RULE.match(text) is not None
 
 
+def _agents(text: str, roles: list[nlp.Tag], at: int) -> list[nlp.Tag]:
+    """The roles listed right after position ``at`` (由代表商業之負責人、經理人及主辦會計人員)."""
+    out: list[nlp.Tag] = []
+    pos = at
+    for tag in roles:
+        if tag.start < at:
+            continue
+        if text[pos:tag.start].strip() not in _ROLE_JOINERS:
+            break
+        out.append(tag)
+        pos = tag.end
+    return out
+
+
 def addressees(text: str, tags: list[nlp.Tag], marker: nlp.Tag | None) -> list[str]:
-    """Role ids the clause addresses: the 由-agent after the marker, else the roles before it."""
+    """Role ids the clause addresses: the 由-agent after the marker, else the roles before it
+    (with no marker, the roles of its first segment)."""
     roles = [t for t in tags if t.label == "ROLE"]
     if marker is not None:
         after = text[marker.end:]
-        if after.startswith("由") or after.startswith("經由"):
-            stop = re.search(r"[，,]", after)
-            limit = marker.end + (stop.start() if stop else len(after))
-            agents = [t for t in roles if marker.end <= t.start < limit]
+        by = re.match(r"\s*(?:經由|由)", after)
+        if by:
+            agents = _agents(text, roles, marker.end + by.end())
             if agents:
                 return _unique(t.value for t in agents)
         head = [t for t in roles if t.end <= marker.start]
+        mask = clause_mask(text)
     else:
-        agent = re.search(r"由", text)
-        head = [t for t in roles if agent and t.start == agent.end] or [t for t in roles if t.start < 12]
-    mask = masked(text)
+        outside = [m for m in re.finditer(r"由", text) if not any(p.start <= m.start() < p.end for p in exception_pieces(text))]
+        agents = _agents(text, roles, outside[-1].end()) if outside else []
+        if agents:
+            return _unique(t.value for t in agents)
+        first = re.search(r"[，,]", text)
+        limit = first.start() if first else len(text)
+        head = [t for t in roles if t.end <= limit]
+        mask = bytearray(len(text))
     kept = []
     for i, tag in enumerate(head):
         if mask[tag.start]:
@@ -122,8 +151,8 @@ def analyse_clauses(prov: ProvisionText, definition_ranges: list[Piece], inherit
             clause.marker = marker.text
             clause.marker_span = prov.span(piece.start + marker.start, piece.start + marker.end)
             clause.action = text[marker.end:].strip(" ，,") or None
-        clause.addressees = addressees(text, tags, marker)
-        clause.conditions = [p.text for p in condition_pieces(text)]
+        clause.addressees = addressees(text, tags, None if modality == "penalty" else marker)
+        clause.conditions = [p.text for p in condition_pieces(text, has_marker)]
         clause.exceptions = [p.text for p in exception_pieces(text)]
         out.append(clause)
     return out
@@ -131,7 +160,7 @@ def analyse_clauses(prov: ProvisionText, definition_ranges: list[Piece], inherit
 
 def _modality(text: str, marker: nlp.Tag | None, piece: Piece, definition_ranges: list[Piece],
               inherited: str | None) -> str:
-    if is_penalty(text):
+    if is_penalty(text) or inherited == "penalty":
         return "penalty"
     if any(r.start <= piece.start < r.end or piece.start <= r.start < piece.end for r in definition_ranges):
         return "definition"

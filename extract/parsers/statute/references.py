@@ -25,13 +25,16 @@ _RANGE_JOINERS = {"至", "到", "~", "－", "-"}
 _EACH_OF_THEM = re.compile(r"各該條")
 _DIVISION_LEVEL = {"編": "part", "章": "chapter", "節": "section"}
 _TITLE_LEAD = r"(?:(?<=[依按照及或與和、，,；;：:（(「『])|(?<=違反)|(?<=適用)|(?<=準用)|(?<=依照)|(?<=按照)|^)"
+# A title does not open with a verb or a pointer word, nor hold a citing verb inside.
+_NOT_TITLE_START = "照|本|其他|其|該|各|同|前|相關|有關|上開|上述|下列|此|有違反|得|採用|以"
+_NOT_IN_TITLE = "依|按照|違反|適用|準用|所稱|所謂|採用"
 _TITLE_NEXT = r"(?=第|規定|之規定|、|及|或|與|和|所|施行|相關|有關|等|[，,。；;）)」』]|$)"
 
 
 @lru_cache(maxsize=1)
 def _title_pattern() -> re.Pattern[str]:
     ends = "|".join(sorted(ACT_WORDS, key=len, reverse=True))
-    return re.compile(rf"{_TITLE_LEAD}(?P<title>[\u4e00-\u9fff]{{1,24}}?(?:{ends})){_TITLE_NEXT}")
+    return re.compile(rf"{_TITLE_LEAD}(?!{_NOT_TITLE_START})(?P<title>(?:(?!{_NOT_IN_TITLE})[\u4e00-\u9fff]){{1,24}}?(?:{ends})){_TITLE_NEXT}")
 
 
 @lru_cache(maxsize=1)
@@ -84,6 +87,12 @@ class _Resolver:
         return self.act.articles[self.index[self.prov.path.article]]
 
     def emit(self, start: int, end: int, relative: bool, **fields) -> Reference:
+        target = fields.get("target")
+        if target is not None and not fields.get("external_act") and target.item is not None \
+                and target.paragraph is None and target.article in self.index:
+            # 第七十九條第六款: an article of one paragraph numbers its items directly.
+            if len(self.act.articles[self.index[target.article]].paragraphs) == 1:
+                fields["target"] = ProvisionPath(target.article, 1, target.item, target.subitem)
         ref = Reference(
             source=self.prov.path,
             text=self.prov.text[start:end],

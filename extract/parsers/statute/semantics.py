@@ -33,7 +33,10 @@ def analyse_act(act: Act) -> None:
             act.definitions.append(f.definition)
             ranges.append(f.sentence)
             if f.continues and prov.level == "paragraph":
-                ranges.extend(s for s in sentences(prov.text) if s.start > f.sentence.start)
+                later = [s for s in sentences(prov.text) if s.start > f.sentence.start]
+                ranges.extend(later)
+                if later and len(found) == 1:
+                    f.definition.definition = "。".join([f.definition.definition] + [s.text for s in later])
             if f.announces_list and prov.has_children:
                 list_definition[prov.path] = len(act.definitions) - 1
         lead_path = prov.lead.path if prov.lead is not None else None
