@@ -11,6 +11,7 @@ checked before the deontic words (`應依各該條規定處罰` punishes; `得�
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ... import nlp
 from .clauses import Piece, clauses, condition_pieces, exception_pieces, is_proviso, masked
@@ -31,8 +32,10 @@ _SCOPE_RULE = re.compile(r"^[^，,]*[，,]?\s*依[^，,。；;]*規定(?:辦理)
 _ATTRIBUTIVE_AFTER = re.compile(r"^[^，,。；;：:之以於依按予即在將與就向自為經照先各]{1,8}之[\u4e00-\u9fff]")
 
 
-def tags_of(text: str) -> list[nlp.Tag]:
-    return nlp.annotate(text)
+@lru_cache(maxsize=8192)
+def tags_of(text: str) -> tuple[nlp.Tag, ...]:
+    """The pipeline's tags of ``text`` (cached: clauses, segments and items are read several times)."""
+    return tuple(nlp.annotate(text))
 
 
 def _attributive(text: str, tag: nlp.Tag) -> bool:

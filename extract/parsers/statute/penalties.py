@@ -16,6 +16,7 @@ import re
 from decimal import Decimal
 
 from ... import nlp
+from .norms import tags_of
 from .clauses import clauses
 from .model import Act, Penalty, ProvisionPath, Reference, Sanction, TimeLimit
 from .norms import addressees
@@ -38,7 +39,7 @@ _MONTHS = {"year": Decimal(12), "month": Decimal(1)}
 def _months(text: str | None) -> Decimal | None:
     if not text:
         return None
-    for tag in nlp.annotate(text):
+    for tag in tags_of(text):
         if tag.label == "DURATION" and tag.value.unit in _MONTHS:
             return tag.value.value * _MONTHS[tag.value.unit]
     return None
@@ -54,7 +55,7 @@ def parse_sanctions(body: str) -> list[Sanction]:
             sanction.min_months = _months(m["min"])
             sanction.max_months = _months(m["max"])
         found.append((m.start("kind"), sanction))
-    money = [t for t in nlp.annotate(body) if t.label == "MONEY"]
+    money = [t for t in tags_of(body) if t.label == "MONEY"]
     previous_end = 0
     for m in _FINE.finditer(body):
         kind = "criminal-fine" if m.group() == "罰金" else "administrative-fine"
@@ -92,7 +93,7 @@ def find_penalties(act: Act, lead: ProvisionText, items: list[ProvisionText],
         refs = [r for r, start in _refs_in(lead, lead_refs, piece.start, piece.start + cut)]
         penalty = Penalty(provision=lead.path, text=text, span=lead.span(piece.start, piece.end))
         penalty.conduct = conduct or None
-        tags = nlp.annotate(conduct) if conduct else []
+        tags = tags_of(conduct) if conduct else []
         penalty.addressees = addressees(conduct, tags, None) if conduct else []
         if sanction:
             penalty.sanctions = parse_sanctions(sanction["body"])
@@ -157,7 +158,7 @@ def _sanctioned(act: Act, refs: list[Reference]) -> list[ProvisionPath]:
 
 
 def _role(text: str) -> str | None:
-    roles = [t.value for t in nlp.annotate(text) if t.label == "ROLE"]
+    roles = [t.value for t in tags_of(text) if t.label == "ROLE"]
     return roles[-1] if roles else None
 
 

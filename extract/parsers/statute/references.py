@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ... import lexicon, nlp
+from .norms import tags_of
 from ...normalise.articles import ACT_WORDS, ProvisionRef
 from .model import Act, Article, ProvisionPath, Reference
 from .provisions import ProvisionText
@@ -114,7 +115,7 @@ def find_references(act: Act, prov: ProvisionText, article_index: dict[str, int]
                     defined: frozenset[str] = frozenset()) -> list[Reference]:
     r = _Resolver(act, article_index, prov, defined)
     text = prov.text
-    tags = [t for t in nlp.annotate(text) if t.label == "ARTICLE_REF"]
+    tags = [t for t in tags_of(text) if t.label == "ARTICLE_REF"]
     titles = external_titles(text, defined)
     title_before = {t.end: t for t in titles}
     used_titles: set[int] = set()

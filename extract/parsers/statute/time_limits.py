@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ... import nlp
+from .norms import tags_of
 from .clauses import clauses, condition_pieces
 from .model import TimeLimit
 from .provisions import ProvisionText
@@ -28,7 +29,7 @@ def find_time_limits(prov: ProvisionText) -> list[TimeLimit]:
     conditions = []
     for clause in clauses(text):
         conditions.extend((clause.start + p.start, clause.start + p.end) for p in condition_pieces(clause.text))
-    for tag in nlp.annotate(text):
+    for tag in tags_of(text):
         if tag.label != "DURATION" or tag.value.unit not in _UNITS:
             continue
         after = text[tag.end:]
