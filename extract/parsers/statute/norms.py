@@ -1,0 +1,176 @@
+"""The modality of each clause: obligation, prohibition, permission, definition, penalty, scope or other.
+
+Deontic markers and roles are the pipeline's DEONTIC and ROLE tags (lexicon:
+deontic.toml, roles.toml), so words that merely contain a marker (取得, 應收帳款)
+are never markers.  The clause's own marker is the first one outside its
+conditions and 除…外 exceptions; a marker that only qualifies a noun
+(`應保存之會計憑證`) gives way to a later one.  Penalty and scope wording is
+checked before the deontic words (`應依各該條規定處罰` punishes; `得不適用` is scope).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ... import nlp
+from .clauses import Piece, clauses, condition_pieces, exception_pieces, is_proviso, masked
+from .model import Clause
+from .provisions import ProvisionText
+
+MODALITIES = ("obligation", "prohibition", "permission", "definition", "penalty", "scope", "other")
+# Lexicon modalities that are not one of ours: a relief from a duty (無須) permits.
+_MODALITY_OF = {"exemption": "permission"}
+
+PENALTY_WORDS = re.compile(
+    r"處[^。；;]*?(?:罰鍰|罰金|徒刑|拘役|死刑)|併科[^。；;]*?罰金|處罰|裁罰|減輕或免除其刑|免除其刑|減輕其刑|沒收|沒入"
+)
+_ROLE_JOINERS = {"", "、", "及", "或", "與", "和", "暨"}
+_SCOPE_WORDS = re.compile(r"適用|準用|從其規定|施行")
+_SCOPE_RULE = re.compile(r"^[^，,]*[，,]?\s*依[^，,。；;]*規定(?:辦理)?$")
+# 應 + a short verb phrase + 之 + noun: the marker qualifies a noun (應保存之會計憑證).
+_ATTRIBUTIVE_AFTER = re.compile(r"^[^，,。；;：:之以於依按予即在將與就向自為經照先各]{1,8}之[\u4e00-\u9fff]")
+
+
+@lru_cache(maxsize=8192)
+def tags_of(text: str) -> tuple[nlp.Tag, ...]:
+    """The pipeline's tags of ``text`` (cached: clauses, segments and items are read several times)."""
+    return tuple(nlp.annotate(text))
+
+
+def _attributive(text: str, tag: nlp.Tag) -> bool:
+    return _ATTRIBUTIVE_AFTER.match(text[tag.end:]) is not None
+
+
+def has_marker(text: str) -> bool:
+    return any(t.label == "DEONTIC" for t in tags_of(text))
+
+
+def clause_mask(text: str) -> bytearray:
+    return masked(text, has_marker)
+
+
+def main_marker(text: str, tags: list[nlp.Tag]) -> nlp.Tag | None:
+    """The marker that states the clause's modality, or None."""
+    mask = clause_mask(text)
+    candidates = [t for t in tags if t.label == "DEONTIC" and not mask[t.start]]
+    for tag in candidates:
+        if not _attributive(text, tag):
+            return tag
+    return candidates[0] if candidates else None
+
+
+def is_penalty(text: str) -> bool:
+    return PENALTY_WORDS.search(text) is not None
+
+
+def is_scope(text: str, marker: nlp.Tag | None) -> bool:
+    mask = clause_mask(text)
+    for m in _SCOPE_WORDS.finditer(text):
+        if not mask[m.start()]:
+            return True
+    return marker is None and _SCOPE_RULE.match(text) is not None
+
+
+def _agents(text: str, roles: list[nlp.Tag], at: int) -> list[nlp.Tag]:
+    """The roles listed right after position ``at`` (由代表商業之負責人、經理人及主辦會計人員)."""
+    out: list[nlp.Tag] = []
+    pos = at
+    for tag in roles:
+        if tag.start < at:
+            continue
+        if text[pos:tag.start].strip() not in _ROLE_JOINERS:
+            break
+        out.append(tag)
+        pos = tag.end
+    return out
+
+
+def addressees(text: str, tags: list[nlp.Tag], marker: nlp.Tag | None) -> list[str]:
+    """Role ids the clause addresses: the 由-agent after the marker, else the roles before it
+    (with no marker, the roles of its first segment)."""
+    roles = [t for t in tags if t.label == "ROLE"]
+    if marker is not None:
+        after = text[marker.end:]
+        by = re.match(r"\s*(?:經由|由)", after)
+        if by:
+            agents = _agents(text, roles, marker.end + by.end())
+            if agents:
+                return _unique(t.value for t in agents)
+        head = [t for t in roles if t.end <= marker.start]
+        mask = clause_mask(text)
+    else:
+        outside = [m for m in re.finditer(r"由", text) if not any(p.start <= m.start() < p.end for p in exception_pieces(text))]
+        agents = _agents(text, roles, outside[-1].end()) if outside else []
+        if agents:
+            return _unique(t.value for t in agents)
+        first = re.search(r"[，,]", text)
+        limit = first.start() if first else len(text)
+        head = [t for t in roles if t.end <= limit]
+        mask = bytearray(len(text))
+    kept = []
+    for i, tag in enumerate(head):
+        if mask[tag.start]:
+            continue
+        nxt = text[tag.end:tag.end + 1]
+        if nxt and nxt not in "、及或與和，,之應得須不均並於對有在違未" and not nxt.isspace():
+            continue  # part of a longer noun (商業會計事務)
+        if nxt == "之" and any(later.start > tag.end for later in head[i + 1:]):
+            continue  # a possessor (商業之利害關係人)
+        kept.append(tag)
+    return _unique(t.value for t in kept)
+
+
+def _unique(values) -> list[str]:
+    out: list[str] = []
+    for v in values:
+        if v not in out:
+            out.append(v)
+    return out
+
+
+def analyse_clauses(prov: ProvisionText, definition_ranges: list[Piece], inherited: str | None) -> list[Clause]:
+    """The clauses of one provision with their modality.
+
+    ``definition_ranges`` are the stretches of the text a definition covers;
+    ``inherited`` is the modality of the lead-in a list item completes.
+    """
+    out: list[Clause] = []
+    for piece in clauses(prov.text):
+        text = piece.text
+        if is_proviso(text) and out:
+            out[-1].exceptions.append(text)
+            continue
+        tags = tags_of(text)
+        marker = main_marker(text, tags)
+        modality = _modality(text, marker, piece, definition_ranges, inherited)
+        clause = Clause(
+            provision=prov.path,
+            modality=modality,
+            text=text,
+            span=prov.span(piece.start, piece.end),
+        )
+        if marker is not None and modality in ("obligation", "prohibition", "permission"):
+            clause.marker = marker.text
+            clause.marker_span = prov.span(piece.start + marker.start, piece.start + marker.end)
+            clause.action = text[marker.end:].strip(" ，,") or None
+        clause.addressees = addressees(text, tags, None if modality == "penalty" else marker)
+        clause.conditions = [p.text for p in condition_pieces(text, has_marker)]
+        clause.exceptions = [p.text for p in exception_pieces(text)]
+        out.append(clause)
+    return out
+
+
+def _modality(text: str, marker: nlp.Tag | None, piece: Piece, definition_ranges: list[Piece],
+              inherited: str | None) -> str:
+    if is_penalty(text) or inherited == "penalty":
+        return "penalty"
+    if any(r.start <= piece.start < r.end or piece.start <= r.start < piece.end for r in definition_ranges):
+        return "definition"
+    if is_scope(text, marker):
+        return "scope"
+    if marker is not None:
+        return _MODALITY_OF.get(marker.value, marker.value)
+    if inherited is not None:
+        return inherited
+    return "other"
