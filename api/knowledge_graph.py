@@ -9,6 +9,7 @@ they answer exactly what those queries answer.
 from __future__ import annotations
 
 from collections import namedtuple
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -19,9 +20,9 @@ from .extract.errors import TiaoliError
 from .extract.normalise.variants import search_key
 from .graph.namespaces import TL
 from .graph.store import GraphStore, default_store_path
-from .provenance import cite_node, source_of
+from .provenance import cite_node, cite_nodes, first_occurrence, source_of
 from .records import Act, Article, Citation, Definition, Metric, Norm, Penalty, Programme, SearchHit
-from .search import search_graph
+from .search import has_cjk, search_graph
 from .values import IRI, Rows, solutions_to_rows, to_python, to_term
 
 Triple = namedtuple("Triple", "subject predicate object")
@@ -144,14 +145,15 @@ class KnowledgeGraph:
         wanted = set(DEONTIC) if modality == "deontic" else ({modality} if modality else None)
         acts = self._act_filter(act)
         rows = self.run("law-norms")
-        labels = self._labels({r.addressee for r in rows if isinstance(r.addressee, IRI)})
+        names = self._names({r.addressee for r in rows if isinstance(r.addressee, IRI)})
+        wanted_key = search_key(addressee) if addressee is not None else None
         out = []
         for row in rows:
             mod = _local(row.modality)
             if wanted is not None and mod not in wanted:
                 continue
-            label = labels.get(row.addressee, row.addressee) if isinstance(row.addressee, IRI) else row.addressee
-            if addressee is not None and not (_same(addressee, label) or addressee == row.addressee):
+            label, keys = names.get(row.addressee, (row.addressee, {search_key(str(row.addressee or ""))}))
+            if addressee is not None and not (wanted_key in keys or addressee == row.addressee):
                 continue
             if acts is not None and row.act not in acts:
                 continue
@@ -221,7 +223,9 @@ class KnowledgeGraph:
         labels and matched text are returned exactly as printed.
         """
         hits = search_graph(self._store, text, kinds=kinds, limit=limit)
-        return [_with_source(h, self._source(node=h.node, text=h.matched)) for h in hits]
+        spans = cite_nodes(self._store, [h.node for h in hits])
+        # A shared node (a role, an act) has no span of its own: cite where its text first appears.
+        return [replace(h, source=spans[h.node][0] if h.node in spans else first_occurrence(self._store, h.matched)) for h in hits]
 
     # -- helpers -----------------------------------------------------------------
     def _source(self, *, node: str | None = None, text: str | None = None, cls: str | None = None, number: str | None = None) -> Citation | None:
@@ -239,19 +243,27 @@ class KnowledgeGraph:
         return {a.act for a in self.acts() if act == a.act or _same(act, a.title)} or {act}
 
     def _labels(self, nodes: set) -> dict[str, str]:
+        return {node: label for node, (label, _) in self._names(nodes).items()}
+
+    def _names(self, nodes: set) -> dict[str, tuple[str, set[str]]]:
+        """Each node's label (Chinese first, as printed) and the search keys of all its names."""
         if not nodes:
             return {}
         values = " ".join(f"<{n}>" for n in sorted(nodes))
-        rows = self.query(
-            f"SELECT ?n (SAMPLE(?l) AS ?label) WHERE {{ VALUES ?n {{ {values} }} ?n skos:prefLabel|rdfs:label ?l }} GROUP BY ?n"
-        )
-        return {r.n: r.label for r in rows}  # type: ignore[union-attr]
+        rows = self.query(f"SELECT ?n ?p ?l WHERE {{ VALUES ?n {{ {values} }} ?n skos:prefLabel|rdfs:label|tl:searchKey ?l ; ?p ?l }}")
+        labels: dict[str, list[str]] = {}
+        keys: dict[str, set[str]] = {}
+        for row in rows:  # type: ignore[union-attr]
+            keys.setdefault(row.n, set()).add(search_key(row.l))
+            if row.p != TL + "searchKey":
+                labels.setdefault(row.n, []).append(row.l)
+        return {node: (preferred_label(labels.get(node, [])), keys[node]) for node in keys}
 
 
-def _with_source(hit: SearchHit, source: Citation | None) -> SearchHit:
-    from dataclasses import replace
-
-    return replace(hit, source=source)
+def preferred_label(texts: Iterable[str]) -> str:
+    """A Chinese text if there is one (the sources are Chinese), else the first in sort order."""
+    ordered = sorted(texts)
+    return next((t for t in ordered if has_cjk(t)), ordered[0] if ordered else "")
 
 
 def _local(value: object) -> Any:

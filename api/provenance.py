@@ -27,10 +27,11 @@ _SPAN_FIELDS = """
 """
 
 NODE_SPANS = f"""
-SELECT ?span ?doc ?start ?end ?line ?page ?quoted ?title ?file WHERE {{
-  <%s> prov:wasDerivedFrom ?span .
+SELECT ?node ?span ?doc ?start ?end ?line ?page ?quoted ?title ?file WHERE {{
+  VALUES ?node {{ %s }}
+  ?node prov:wasDerivedFrom ?span .
   {_SPAN_FIELDS}
-}} ORDER BY ?start ?end
+}} ORDER BY ?node ?start ?end
 """
 
 SPAN_ITSELF = f"""
@@ -54,6 +55,9 @@ SELECT ?text ?span ?doc ?start ?end ?line ?page ?quoted ?title ?file WHERE {{
   {_SPAN_FIELDS}
 }} ORDER BY (?end - ?start) ?start LIMIT 1
 """
+
+# The first span found, not the narrowest: no sort over every span, for quick look-ups.
+ANY_CONTAINING_TEXT = CONTAINING_TEXT.replace("ORDER BY (?end - ?start) ?start LIMIT 1", "LIMIT 1")
 
 
 NODES_BY_KEY = """
@@ -79,11 +83,21 @@ def _citation(solution: ox.QuerySolution, text: str | None = None) -> Citation:
     )
 
 
+def cite_nodes(store: GraphStore, nodes: list[str]) -> dict[str, list[Citation]]:
+    """The spans each node was derived from, in document order (one query for all of them)."""
+    found: dict[str, list[Citation]] = {}
+    for start in range(0, len(nodes), 500):
+        values = " ".join(f"<{ox.NamedNode(n).value}>" for n in nodes[start : start + 500])  # validated IRIs
+        for s in store.query(NODE_SPANS % values).raw:  # type: ignore[attr-defined]
+            found.setdefault(s["node"].value, []).append(_citation(s))
+    return found
+
+
 def cite_node(store: GraphStore, node: str) -> list[Citation]:
     """The spans a node was derived from (or the span itself), in document order."""
-    iri = ox.NamedNode(node).value  # validated: safe to write into the query
-    found = [_citation(s) for s in store.query(NODE_SPANS % iri).raw]  # type: ignore[attr-defined]
+    found = cite_nodes(store, [node]).get(node, [])
     if not found:
+        iri = ox.NamedNode(node).value
         found = [_citation(s) for s in store.query(SPAN_ITSELF % iri).raw]  # type: ignore[attr-defined]
     return found
 
@@ -94,9 +108,10 @@ def _exact_text(store: GraphStore, text: str) -> Citation | None:
     return None
 
 
-def _containing_text(store: GraphStore, text: str) -> Citation | None:
-    """The narrowest span whose quoted text contains ``text``, cut to it."""
-    for solution in store.query(CONTAINING_TEXT, substitutions={"text": ox.Literal(text)}).raw:  # type: ignore[attr-defined]
+def _containing_text(store: GraphStore, text: str, narrowest: bool = True) -> Citation | None:
+    """The narrowest (or the first) span whose quoted text contains ``text``, cut to it."""
+    query = CONTAINING_TEXT if narrowest else ANY_CONTAINING_TEXT
+    for solution in store.query(query, substitutions={"text": ox.Literal(text)}).raw:  # type: ignore[attr-defined]
         return _citation(solution, text)
     return None
 
@@ -115,6 +130,11 @@ def nodes_with_text(store: GraphStore, text: str, cls: str | None = None, number
             continue
         found.append(row["node"].value)
     return sorted(set(found))
+
+
+def first_occurrence(store: GraphStore, text: str) -> Citation | None:
+    """Some span quoting ``text``, cut to it: where a shared node's name (a role, an act) appears."""
+    return _exact_text(store, text) or _containing_text(store, text, narrowest=False)
 
 
 def source_of(store: GraphStore, *, node: str | None = None, text: str | None = None, cls: str | None = None, number: str | None = None) -> Citation | None:

@@ -72,10 +72,15 @@ def search_graph(store: GraphStore, text: str, *, kinds: Iterable[str] | None = 
             continue
         texts = sorted(literals[node])
         matched = next((v for _, v in texts if key in search_key(v)), "")
-        label = next((v for p in LABEL_PREDICATES for q, v in texts if q == p), None) or matched
+        labels = [v for p in LABEL_PREDICATES for q, v in texts if q == p]
+        label = next((v for v in labels if has_cjk(v)), labels[0] if labels else matched)
         hits.append(SearchHit(IRI(node), kind, label, matched, found[node], tuple(IRI(t) for t in sorted(set(types[node])))))
     hits.sort(key=lambda h: (not h.exact, _kind_rank(h.kind), len(h.matched), h.node))
     return hits[:limit] if limit is not None else hits
+
+
+def has_cjk(text: str) -> bool:
+    return bool(_CJK.search(text))
 
 
 def _kind(types: list[str]) -> str:

@@ -60,7 +60,23 @@ def server(seed_store):
         yield base
 
 
-def test_query_page_runs_a_competency_query_and_opens_a_fact_with_its_source(browser, server, seed_store, artifacts):
+OBLIGATIONS_OF_A_ROLE = """SELECT ?norm ?text WHERE {
+  ?norm a tl:Norm ; tl:modality ?modality ; tl:text ?text ; tl:addressee ?role .
+  ?role skos:prefLabel ?label .
+  FILTER(STRENDS(STR(?modality), "/obligation") && STR(?label) = "主辦會計人員")
+} ORDER BY ?norm"""
+
+
+def _run(browser, wait):
+    from selenium.webdriver.common.by import By
+
+    browser.execute_script("document.getElementById('status').dataset.done = ''")
+    browser.find_element(By.ID, "run").click()
+    wait.until(lambda d: d.find_element(By.ID, "status").get_attribute("data-done") == "true")
+    return browser.find_elements(By.CSS_SELECTOR, "#results tbody tr")
+
+
+def test_query_page_runs_queries_and_shows_an_obligation_with_its_highlighted_source(browser, server, seed_store, artifacts):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions as ec
     from selenium.webdriver.support.select import Select
@@ -69,23 +85,39 @@ def test_query_page_runs_a_competency_query_and_opens_a_fact_with_its_source(bro
     wait = WebDriverWait(browser, 30)
     browser.get(server + "/")
     wait.until(lambda d: d.find_element(By.ID, "preset").get_attribute("data-loaded"))
-    Select(browser.find_element(By.ID, "preset")).select_by_value("legco-programmes")
-    assert "tl:Programme" in browser.find_element(By.ID, "query").get_attribute("value")
-    browser.find_element(By.ID, "run").click()
-    wait.until(lambda d: d.find_element(By.ID, "status").get_attribute("data-done") == "true")
-    rows = browser.find_elements(By.CSS_SELECTOR, "#results tbody tr")
-    assert len(rows) == 5
+
+    # A competency query from the menu.
+    Select(browser.find_element(By.ID, "preset")).select_by_value("law-norms")
+    assert "tl:Norm" in browser.find_element(By.ID, "query").get_attribute("value")
+    rows = _run(browser, wait)
+    assert len(rows) == len(list(seed_store.query(_shipped("law-norms")).raw))
     headers = [th.text for th in browser.find_elements(By.CSS_SELECTOR, "#results thead th")]
-    assert headers[:2] == ["?programme", "?label"]
+    assert headers == ["?act", "?number", "?paragraph", "?item", "?modality", "?addressee", "?text"]
     browser.save_screenshot(str(artifacts / "query-page.png"))
 
-    label = rows[0].find_elements(By.TAG_NAME, "td")[1].text
+    # A query typed into the editor, then one obligation's page.
+    editor = browser.find_element(By.ID, "query")
+    editor.clear()
+    editor.send_keys(OBLIGATIONS_OF_A_ROLE)
+    rows = _run(browser, wait)
+    assert rows, "no obligation of 主辦會計人員 in the seed graph"
+    norm = rows[0].find_element(By.CSS_SELECTOR, "td a").get_attribute("title")
+    quoted = sorted(s["q"].value for s in seed_store.query(f"SELECT ?q WHERE {{ <{norm}> prov:wasDerivedFrom/tl:quotedText ?q }}").raw)
+    clause = max(quoted, key=len)
+    assert "主辦會計人員" in clause
     rows[0].find_element(By.CSS_SELECTOR, "td a").click()
-    mark = wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, ".context mark.span")))
-    assert mark.text == label
+    wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, ".context mark.span")))
+    marks = [m.text for m in browser.find_elements(By.CSS_SELECTOR, ".context mark.span")]
+    assert clause in marks and set(marks) <= set(quoted)
     context = browser.find_element(By.CSS_SELECTOR, ".context").text
-    assert len(context) > len(label)  # the highlight sits in its surrounding text
-    assert browser.find_element(By.TAG_NAME, "h1").text == label
+    assert clause in context and len(context) > len(clause)  # shown inside its surrounding text
+    assert sorted(q.text for q in browser.find_elements(By.CSS_SELECTOR, "q.quoted-text")) == quoted
     font = browser.execute_script("return getComputedStyle(document.body).fontFamily")
     assert "Noto Sans CJK TC" in font
-    browser.save_screenshot(str(artifacts / "entity-page.png"))
+    browser.save_screenshot(str(artifacts / "obligation-page.png"))
+
+
+def _shipped(name: str) -> str:
+    from tiaoli.competency import competency_query
+
+    return competency_query(name).text

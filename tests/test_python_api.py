@@ -164,3 +164,45 @@ def test_everything_works_on_a_built_store_without_the_parsers(seed_store):
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
     assert result.stdout.strip() == "ok", result.stderr
+
+
+# -- statute lookups (article 66, 76 and 15 of the seed, read by hand) ------------------------------
+def test_obligations_of_a_role_in_either_script_with_citations(kg, source_texts):
+    obligations = kg.obligations(addressee="主辦會計人員")
+    assert obligations
+    assert {o.modality for o in obligations} == {"obligation"}
+    assert {o.addressee for o in obligations} == {"主辦會計人員"}
+    article_66 = [o for o in obligations if o.number == "66"]
+    assert article_66 and "主辦會計人員簽名或蓋章負責" in article_66[0].text
+    for obligation in obligations:
+        assert_cites_source(obligation.source, source_texts)
+        assert obligation.source.text == obligation.text or obligation.text in obligation.source.text
+    assert kg.obligations(addressee="主办会计人员") == obligations
+    assert kg.obligations(addressee=obligations[0].addressee_node) == obligations
+
+
+def test_obligations_by_modality(kg):
+    prohibitions = kg.obligations(modality="prohibition")
+    assert prohibitions and all(n.modality == "prohibition" for n in prohibitions)
+    assert any(n.number == "33" and "不得" in n.text for n in prohibitions)  # 非根據真實事項，不得造具任何會計憑證
+    everything = kg.obligations(modality=None)
+    assert len(everything) > len(kg.obligations(modality="deontic")) >= len(kg.obligations()) + len(prohibitions)
+
+
+def test_penalties_for_an_article(kg, source_texts):
+    penalties = kg.penalties(for_article="23")
+    fine = next(p for p in penalties if p.number == "76")
+    assert fine.sanction == "administrative-fine" and fine.currency == "TWD"
+    assert (fine.min_amount, fine.max_amount) == (60_000, 300_000)
+    assert "23" in fine.sanctioned_articles
+    assert_cites_source(fine.source, source_texts)
+    assert fine.source.text.startswith("第 76 條")
+    assert all("23" in p.sanctioned_articles for p in penalties)
+
+
+def test_definitions_by_term_in_either_script(kg, source_texts):
+    (definition,) = kg.definitions(term="原始凭证")
+    assert definition.term == "原始憑證" and definition.number == "15"
+    assert definition.definition == "證明會計事項之經過，而為造具記帳憑證所根據之憑證"
+    assert_cites_source(definition.source, source_texts)
+    assert len(kg.definitions()) >= 40

@@ -11,8 +11,9 @@ import pyoxigraph as ox
 
 from ..graph.namespaces import DCTERMS, PROV, RDF, RDFS, SKOS, TL
 from ..graph.store import GraphStore
+from ..search import has_cjk
 
-LABELS = (SKOS + "prefLabel", RDFS + "label", DCTERMS + "title", TL + "term")
+LABELS = (SKOS + "prefLabel", RDFS + "label", DCTERMS + "title", TL + "term", TL + "heading", TL + "text")
 MAX_LINKS = 300
 CONTEXT_CHARS = 400
 
@@ -43,10 +44,13 @@ def _term(term: object, store: ox.Store | None = None) -> dict:
     return {"type": "bnode", "value": str(term)}
 
 
-def label_of(store: ox.Store, node: ox.NamedNode) -> str | None:
+def label_of(store: ox.Store, node: ox.NamedNode, limit: int = 60) -> str | None:
+    """A name to show for a node: its Chinese label if it has one, else its text, cut at ``limit``."""
     for predicate in LABELS:
-        for quad in store.quads_for_pattern(node, ox.NamedNode(predicate), None, None):
-            return quad.object.value
+        values = sorted(q.object.value for q in store.quads_for_pattern(node, ox.NamedNode(predicate), None, None))
+        if values:
+            text = next((v for v in values if has_cjk(v)), values[0])
+            return text if len(text) <= limit else text[: limit - 1] + "…"
     return None
 
 
