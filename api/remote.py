@@ -50,20 +50,33 @@ class PushReport:
     triples: int = 0
 
 
-def _client(auth: tuple[str, str] | None, digest: bool):
+@dataclass(frozen=True)
+class Credentials:
+    """HTTP credentials for a remote store: user and password (Basic, or Digest) or a bearer token."""
+
+    user: str | None = None
+    password: str = ""
+    digest: bool = False
+    token: str | None = None
+
+
+def _client(credentials: Credentials | None):
     import httpx
 
-    if auth is None:
-        return httpx.Client(timeout=TIMEOUT)
-    return httpx.Client(timeout=TIMEOUT, auth=httpx.DigestAuth(*auth) if digest else httpx.BasicAuth(*auth))
+    c = credentials or Credentials()
+    headers = {"Authorization": f"Bearer {c.token}"} if c.token else {}
+    auth = None
+    if c.user is not None:
+        auth = httpx.DigestAuth(c.user, c.password) if c.digest else httpx.BasicAuth(c.user, c.password)
+    return httpx.Client(timeout=TIMEOUT, auth=auth, headers=headers)
 
 
-def remote_query(endpoint: str, sparql: str, *, auth: tuple[str, str] | None = None, digest: bool = False) -> QueryResult:
+def remote_query(endpoint: str, sparql: str, *, credentials: Credentials | None = None) -> QueryResult:
     """Run a query on a remote SPARQL endpoint; tiaoli's predeclared prefixes are written out for it."""
     import httpx
 
     try:
-        with _client(auth, digest) as client:
+        with _client(credentials) as client:
             response = client.post(
                 endpoint,
                 data={"query": with_prefixes(sparql)},
@@ -110,8 +123,7 @@ def push(
     endpoint: str,
     graph_store: str,
     *,
-    auth: tuple[str, str] | None = None,
-    digest: bool = False,
+    credentials: Credentials | None = None,
     dry_run: bool = False,
     progress: Callable[[str, str], None] | None = None,
 ) -> PushReport:
@@ -120,9 +132,9 @@ def push(
 
     report = PushReport()
     local = _graph_state(store.query(GRAPH_STATE).raw)  # type: ignore[arg-type]
-    remote = _graph_state(remote_query(endpoint, GRAPH_STATE, auth=auth, digest=digest).raw)  # type: ignore[arg-type]
+    remote = _graph_state(remote_query(endpoint, GRAPH_STATE, credentials=credentials).raw)  # type: ignore[arg-type]
     try:
-        with _client(auth, digest) as client:
+        with _client(credentials) as client:
             for graph in sorted(local):
                 if remote.get(graph) == local[graph]:
                     report.unchanged.append(graph)

@@ -75,7 +75,7 @@ def search_graph(store: GraphStore, text: str, *, kinds: Iterable[str] | None = 
         labels = [v for p in LABEL_PREDICATES for q, v in texts if q == p]
         label = next((v for v in labels if has_cjk(v)), labels[0] if labels else matched)
         hits.append(SearchHit(IRI(node), kind, label, matched, found[node], tuple(IRI(t) for t in sorted(set(types[node])))))
-    hits.sort(key=lambda h: (not h.exact, _kind_rank(h.kind), len(h.matched), h.node))
+    hits.sort(key=lambda h: (not h.exact, _kind_rank(h.kind), _natural(h.node)))
     return hits[:limit] if limit is not None else hits
 
 
@@ -89,6 +89,11 @@ def _kind(types: list[str]) -> str:
     if not ranked:
         return "Resource"
     return ranked[0].rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def _natural(iri: str) -> tuple:
+    """Sort key that puts …/art/9 before …/art/10."""
+    return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", iri))
 
 
 def _kind_rank(kind: str) -> int:

@@ -21,7 +21,8 @@ The competency queries then run unchanged with
 provided the server's default graph is the union of its named graphs (Oxigraph:
 --union-default-graph; see docs/production-stores.md for other servers).
 
-Credentials: --user NAME, and the password in $TIAOLI_REMOTE_PASSWORD.
+Credentials: --user NAME with the password in $TIAOLI_REMOTE_PASSWORD (HTTP
+Basic, or Digest with --digest), or a bearer token in $TIAOLI_REMOTE_TOKEN.
 """
 
 
@@ -36,11 +37,25 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--endpoint", required=True, metavar="URL", help="the server's SPARQL query endpoint")
     parser.add_argument("--graph-store", metavar="URL", help="its Graph Store Protocol endpoint (default: the endpoint with /query replaced by /store, as Oxigraph has it)")
-    parser.add_argument("--user", metavar="NAME", help="user name for HTTP authentication (password from $TIAOLI_REMOTE_PASSWORD)")
-    parser.add_argument("--digest", action="store_true", help="use HTTP Digest authentication (Virtuoso) instead of Basic")
+    add_credential_options(parser)
     parser.add_argument("--dry-run", action="store_true", help="say what would be sent, send nothing")
     add_store_option(parser)
     parser.set_defaults(run=run)
+
+
+def add_credential_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--user", metavar="NAME", help="user name for HTTP authentication (password from $TIAOLI_REMOTE_PASSWORD)")
+    parser.add_argument("--digest", action="store_true", help="use HTTP Digest authentication (Virtuoso) instead of Basic")
+
+
+def credentials(args: argparse.Namespace):
+    """Credentials from the options and the environment (never from the command line, where others can read them)."""
+    from ..remote import Credentials
+
+    token = os.environ.get("TIAOLI_REMOTE_TOKEN") or None
+    if args.user is None and token is None:
+        return None
+    return Credentials(args.user, os.environ.get("TIAOLI_REMOTE_PASSWORD", ""), args.digest, token)
 
 
 def graph_store_url(endpoint: str, given: str | None) -> str:
@@ -57,14 +72,13 @@ def run(args: argparse.Namespace) -> int:
     from ..graph.store import GraphStore
     from ..remote import push
 
-    auth = (args.user, os.environ.get("TIAOLI_REMOTE_PASSWORD", "")) if args.user else None
     store = GraphStore(store_path(args))
     target = graph_store_url(args.endpoint, args.graph_store)
 
     def progress(action: str, graph: str) -> None:
         print(f"{'would ' if args.dry_run else ''}{action} {graph}", file=sys.stderr)
 
-    report = push(store, args.endpoint, target, auth=auth, digest=args.digest, dry_run=args.dry_run, progress=progress)
+    report = push(store, args.endpoint, target, credentials=credentials(args), dry_run=args.dry_run, progress=progress)
     print(
         f"{'would push' if args.dry_run else 'pushed'} {len(report.uploaded)} graph(s) ({report.triples} triples), "
         f"{len(report.unchanged)} unchanged, {len(report.deleted)} deleted, to {target}",

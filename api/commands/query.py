@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from ..cli import add_store_option, store_path
+from .push import add_credential_options, credentials
 
 HELP = """\
 Run a SPARQL 1.1 query (SELECT, ASK, CONSTRUCT or DESCRIBE) over every
@@ -35,6 +36,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--format", choices=FORMATS, default="table", help="table (default, for reading), csv, tsv, json (W3C SPARQL 1.1 Query Results JSON) or xml")
     parser.add_argument("--limit", type=int, default=None, metavar="N", help="show at most N rows in table format")
     parser.add_argument("--endpoint", metavar="URL", help="run the query on this remote SPARQL endpoint instead of the store (see tiaoli push)")
+    add_credential_options(parser)
     add_store_option(parser)
     parser.set_defaults(run=run)
 
@@ -59,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
     if args.endpoint:
         from ..remote import remote_query
 
-        result = remote_query(args.endpoint, sparql)
+        result = remote_query(args.endpoint, sparql, credentials=credentials(args))
     else:
         result = GraphStore(store_path(args)).query(sparql)
     write_result(result, args.format, sys.stdout, limit=args.limit)
