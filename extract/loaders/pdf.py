@@ -23,7 +23,7 @@ from ..model import SourceDocument
 from . import content_hash, document_id, register_loader
 from .pdf_blocks import assemble
 from .pdf_furniture import remove_furniture, split_watermark
-from .pdf_layout import Region, body_size, group_lines, two_up_split
+from .pdf_layout import Region, body_size, fold_is_clear, group_lines, two_up_split
 from .pdf_tables import find_tables, find_unruled
 
 
@@ -72,6 +72,20 @@ def read_pdf(path: Path, data: bytes) -> Iterator[SourceDocument]:
     yield doc
 
 
+def _gutters(pages, page_chars) -> list[float | None]:
+    """Where each sheet is cut into two printed pages, if it is two-up.  A sheet too empty to tell
+    by itself (the last one, a chapter end) follows the other sheets of its size."""
+    gutters = [two_up_split(float(p.width), float(p.height), chars) for p, chars in zip(pages, page_chars)]
+    by_size: dict[tuple[int, int], list[bool]] = {}
+    for page, gutter in zip(pages, gutters):
+        by_size.setdefault((round(page.width), round(page.height)), []).append(gutter is not None)
+    for i, (page, chars) in enumerate(zip(pages, page_chars)):
+        votes = by_size[(round(page.width), round(page.height))]
+        if gutters[i] is None and sum(votes) > len(votes) / 2 and fold_is_clear(float(page.width), chars):
+            gutters[i] = float(page.width) / 2
+    return gutters
+
+
 def _read(pdf, path: Path, data: bytes) -> SourceDocument:
     pages = pdf.pages
     if not pages:
@@ -85,16 +99,19 @@ def _read(pdf, path: Path, data: bytes) -> SourceDocument:
     sizes = sorted(c["size"] for c in all_chars)
     typical = sizes[len(sizes) // 2]
 
-    regions: list[Region] = []
-    tables: dict[int, list] = {}
     watermark: dict[int, list] = {}
-    for number, (page, chars) in enumerate(zip(pages, page_chars), start=1):
-        marks, chars = split_watermark(chars, typical)
+    for number, chars in enumerate(page_chars, start=1):
+        marks, page_chars[number - 1] = split_watermark(chars, typical)
         if marks:
             watermark[number] = marks
+    gutters = _gutters(pages, page_chars)
+
+    regions: list[Region] = []
+    tables: dict[int, list] = {}
+    for number, (page, chars) in enumerate(zip(pages, page_chars), start=1):
         width, height = float(page.width), float(page.height)
         x0, top = float(page.bbox[0]), float(page.bbox[1])
-        gutter = two_up_split(width, height, chars)
+        gutter = gutters[number - 1]
         if gutter is None:
             boxes = [(x0, top, x0 + width, top + height)]
         else:

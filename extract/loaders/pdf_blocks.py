@@ -27,7 +27,7 @@ from .pdf_layout import Line, Region, is_cjk
 from .pdf_tables import PageTable
 from .text import _FOOTNOTE, _LIST  # the text loader's markers, so both loaders type blocks alike
 
-_SENTENCE_END = "。！？!?：:；;」』）)"
+_SENTENCE_END = "。！？!?：:；;"
 _STATUTE_DIVISION = re.compile(r"^第\s*[一二三四五六七八九十百零〇\d]+\s*[編章節]")
 
 
@@ -60,26 +60,33 @@ def _supported_right(lines: list[Line]) -> float | None:
 
 
 def _region_margins(regions: list[Region], body: float) -> dict[int, Margins]:
-    """Left and right text margins per region; a region with too few lines borrows its peers' (same width)."""
+    """Left and right text margins per region.  A region with too few lines to tell borrows the
+    margins of regions of about the same width, measured from the region's own left edge."""
     own: dict[int, Margins] = {}
-    peers: dict[int, list[Margins]] = defaultdict(list)
+    relative: list[tuple[float, Margins]] = []
     for region in regions:
         lines = [l for l in region.lines if abs(l.size - body) < 0.6]
         right = _supported_right(lines) if len(lines) >= 3 else None
         if right is not None:
             own[region.index] = Margins(min(l.x0 for l in lines), right)
-            peers[round(region.width)].append(own[region.index])
+            relative.append((region.width, Margins(own[region.index].left - region.bbox[0], right - region.bbox[0])))
     out: dict[int, Margins] = {}
     for region in regions:
         if region.index in own:
             out[region.index] = own[region.index]
             continue
-        group = peers.get(round(region.width))
+        group = [m for width, m in relative if abs(width - region.width) <= 0.05 * region.width]
         if group:
-            out[region.index] = Margins(statistics.median(m.left for m in group), statistics.median(m.right for m in group))
+            x0 = region.bbox[0]
+            out[region.index] = Margins(x0 + statistics.median(m.left for m in group), x0 + statistics.median(m.right for m in group))
         else:  # ragged text throughout: no line counts as full
             out[region.index] = Margins(min((l.x0 for l in region.lines), default=region.bbox[0]), float("inf"))
     return out
+
+
+def _ends_sentence(text: str) -> bool:
+    core = text.rstrip("」』）)〕】》\"'”’ ")
+    return bool(core) and core[-1] in _SENTENCE_END
 
 
 def _first_token_width(line: Line) -> float:
@@ -131,7 +138,9 @@ class _Assembler:
         self.margins = _region_margins(regions, body)
         gaps = [b.top - a.bottom for r in regions for a, b in zip(r.lines, r.lines[1:])
                 if abs(a.size - body) < 0.6 and abs(b.size - body) < 0.6 and -1 < b.top - a.bottom < 3 * body]
-        self.gap = statistics.median(gaps) if gaps else 0.3 * body
+        # The tightest usual gap is the line spacing inside a paragraph; the median can be the
+        # paragraph spacing when most paragraphs are one line long (a statute's 項).
+        self.gap = statistics.quantiles(gaps, n=5)[0] if len(gaps) >= 5 else (min(gaps) if gaps else 0.3 * body)
         self.items: list[Paragraph | TableGroup] = []
 
     # -- classification -------------------------------------------------------------
@@ -157,7 +166,7 @@ class _Assembler:
 
     def _continues(self, para: Paragraph, line: Line, region: Region, same_region: bool) -> bool:
         last = para.lines[-1]
-        margins = self.margins[region.index]
+        margins = self.margins[last.region]
         if para.kind is BlockKind.HEADING:
             return (
                 same_region
@@ -166,7 +175,7 @@ class _Assembler:
                 and line.top - last.bottom < 0.8 * line.size
                 and _is_heading(line, self.body, self.body_bold, margins)
             )
-        if _is_heading(line, self.body, self.body_bold, margins) or _LIST.match(line.text) or _FOOTNOTE.match(line.text):
+        if _is_heading(line, self.body, self.body_bold, self.margins[line.region]) or _LIST.match(line.text) or _FOOTNOTE.match(line.text):
             return False
         if abs(line.size - last.size) > 0.1 * max(line.size, last.size):
             return False
@@ -174,17 +183,22 @@ class _Assembler:
         if room > _first_token_width(line) + 0.3 * line.size:
             return False  # the next line's first word would have fitted: the author ended the line
         if same_region:
-            if line.top - last.bottom > max(1.8 * self.gap, self.gap + 0.5 * line.size):
+            if line.top - last.bottom > max(1.6 * self.gap, self.gap + 0.4 * line.size):
                 return False
             if len(para.lines) >= 2:
-                cont = para.lines[1].x0
-                return abs(line.x0 - cont) <= 0.5 * line.size
+                return abs(self._indent(line) - self._indent(para.lines[1])) <= 0.5 * line.size
             return True
-        if last.text and last.text[-1] in _SENTENCE_END:
+        if _ends_sentence(last.text):
             return False
         next_margins = self.margins[line.region]
-        cont = para.lines[1].x0 - margins.left if len(para.lines) >= 2 else 0.0
+        if len(para.lines) >= 2:
+            cont = para.lines[1].x0 - margins.left
+        else:  # a list item's continuation may hang under its text
+            cont = 4 * line.size if para.kind is BlockKind.LIST_ITEM else 0.0
         return line.x0 - next_margins.left <= cont + 0.5 * line.size
+
+    def _indent(self, line: Line) -> float:
+        return line.x0 - self.margins[line.region].left
 
     # -- assembly -------------------------------------------------------------------
     def run(self) -> list[Paragraph | TableGroup]:
@@ -198,7 +212,7 @@ class _Assembler:
                 if isinstance(item, PageTable):
                     current = None
                     previous = self.items[-1] if self.items else None
-                    if isinstance(previous, TableGroup) and _continues_table(previous.parts[-1], item, self.regions):
+                    if isinstance(previous, TableGroup) and _continues_table(previous.parts[-1], item):
                         previous.parts.append(item)
                     else:
                         self.items.append(TableGroup([item]))
@@ -232,15 +246,13 @@ class _Assembler:
                 item.level = rank[item.lines[0].size]
 
 
-def _continues_table(previous: PageTable, table: PageTable, regions: list[Region]) -> bool:
+def _continues_table(previous: PageTable, table: PageTable) -> bool:
     """A table at the top of a region carrying on the table that ended the previous one."""
     if table.region != previous.region + 1 or table.n_cols != previous.n_cols:
         return False
-    shift_prev = regions[previous.region].bbox[0]
-    shift_next = regions[table.region].bbox[0]
-    return all(
-        abs((a - shift_prev) - (b - shift_next)) <= 3.0 for a, b in zip(previous.col_edges, table.col_edges)
-    )
+    widths_prev = [b - a for a, b in zip(previous.col_edges, previous.col_edges[1:])]
+    widths_next = [b - a for a, b in zip(table.col_edges, table.col_edges[1:])]
+    return all(abs(a - b) <= 3.0 for a, b in zip(widths_prev, widths_next))
 
 
 def assemble(regions: list[Region], tables: dict[int, list[PageTable]], body: float, doc: SourceDocument, n_pages: int) -> None:

@@ -189,7 +189,9 @@ def two_up_split(width: float, height: float, chars: list[Char]) -> float | None
             run_start = None
     if best_len * step < width * 0.02:
         return None
-    gutter = (best_start + best_len / 2) * step
+    middle = int(width / 2 / step)
+    # A true two-up sheet is empty at its fold; cutting there keeps both halves the same width.
+    gutter = width / 2 if not occupied[middle] else (best_start + best_len / 2) * step
     left = sum(1 for c in visible if c["x1"] <= gutter)
     right = len(visible) - left
     if min(left, right) < 0.15 * len(visible):
@@ -218,3 +220,9 @@ def median_gap(lines: list[Line], size: float) -> float:
     ]
     gaps = [g for g in gaps if g < 3 * size]
     return statistics.median(gaps) if gaps else 0.3 * size
+
+
+def fold_is_clear(width: float, chars: list[Char]) -> bool:
+    """No character crosses the vertical middle band of the sheet (where a two-up sheet folds)."""
+    lo, hi = width * 0.49, width * 0.51
+    return not any(c["x0"] < hi and c["x1"] > lo for c in chars if not c["text"].isspace())
