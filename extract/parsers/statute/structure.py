@@ -260,7 +260,7 @@ def _split_point(lines: list[Line], prev: int, cur: int, labels: dict[int, _Labe
 
 def _short_plain(line: Line) -> bool:
     folded = _folded(line).strip()
-    return 0 < len(folded) <= 15 and not P.CLAUSE_PUNCTUATION.search(folded) and not P.is_finished(folded)
+    return 0 < len(folded) <= 15 and not re.search(r"[0-9。，；：;,]", folded) and not P.is_finished(folded)
 
 
 # ---------------------------------------------------------------- pass 3
@@ -353,6 +353,7 @@ def _parse_act(doc: SourceDocument, lines: list[Line], labels: dict[int, _Label]
     if not articles and header and labels == {}:
         articles = [_whole_text_article(doc, header, title_span)]
     _move_leading_captions(doc, articles)
+    divisions = _without_empty_divisions(divisions, articles)
     return Act(
         title=title,
         title_span=title_span,
@@ -364,6 +365,28 @@ def _parse_act(doc: SourceDocument, lines: list[Line], labels: dict[int, _Label]
         divisions=divisions,
         articles=articles,
     )
+
+
+def _without_empty_divisions(divisions: list[Division], articles: list[Article]) -> list[Division]:
+    """Headings that head no article (a table of contents' lines) are not divisions of the act."""
+    used: set[int] = set()
+    for article in articles:
+        current = article.division
+        while current is not None and current not in used:
+            used.add(current)
+            current = divisions[current].parent
+    if len(used) == len(divisions):
+        return divisions
+    new_index = {old: new for new, old in enumerate(sorted(used))}
+    kept = []
+    for old in sorted(used):
+        division = divisions[old]
+        division.parent = new_index.get(division.parent) if division.parent is not None else None
+        kept.append(division)
+    for article in articles:
+        if article.division is not None:
+            article.division = new_index[article.division]
+    return kept
 
 
 def _is_preamble_text(line: Line, title_span: Span | None) -> bool:
