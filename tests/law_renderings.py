@@ -23,6 +23,7 @@ import random
 import re
 import zlib
 from dataclasses import dataclass, field
+from typing import Callable
 
 from tiaoli.extract.loaders.jsonl import LawRecord, law_record, render_moj_print, roc_date_text
 from tiaoli.extract.loaders.text import load_text
@@ -155,14 +156,19 @@ class Score:
                 f"{self.laws - len(self.crashed)}/{self.laws} laws without crash")
 
 
-def score(records: list[dict], layout: str) -> Score:
+def text_document(law: LawRecord, layout: str) -> SourceDocument:
+    """The law printed in ``layout`` and read by the text loader."""
+    text = render(law, layout)
+    return load_text(SourceDocument(id=f"law-{law.pcode or 'x'}", path=f"{law.pcode or law.name}.txt", text=text))
+
+
+def score(records: list[dict], layout: str, to_document: Callable[[LawRecord, str], SourceDocument] = text_document) -> Score:
     """Parse every law printed in ``layout`` and compare number, heading and text with the record."""
     result = Score(layout)
     for record in records:
         law = law_record(record)
         result.laws += 1
-        text = render(law, layout)
-        doc = load_text(SourceDocument(id=f"law-{law.pcode or result.laws}", path=f"{law.pcode or law.name}.txt", text=text))
+        doc = to_document(law, layout)
         try:
             acts = PARSER.parse(doc).root.acts
         except Exception as exc:  # counted, and named in the failure message

@@ -275,8 +275,25 @@ class _ArticleDraft:
     division: int | None = None
 
 
+_RUN_ON_LABEL = re.compile(rf"(?<=[。：:])第[ \t]*{P.NUM}[ \t]*(?:-[ \t]*{P.NUM}[ \t]*)?條(?:[ \t]*之[ \t]*{P.NUM})?(?=[ \t]|$)")
+
+
+def _split_run_on_labels(lines: list[Line]) -> list[Line]:
+    """A PDF's text rebuild may run an article's label onto the end of the sentence before it."""
+    out: list[Line] = []
+    for line in lines:
+        cuts = [m.start() for m in _RUN_ON_LABEL.finditer(fold_width(line.text))]
+        start = 0
+        for cut in cuts + [len(line.text)]:
+            piece = line.text[start:cut]
+            if piece.strip():
+                out.append(Line(line.start + start, line.start + cut, piece, line.heading, line.gap if start == 0 else False))
+            start = cut
+    return out
+
+
 def parse_statute(doc: SourceDocument) -> StatuteCollection:
-    lines = content_lines(doc)
+    lines = _split_run_on_labels(content_lines(doc))
     labels = find_labels(lines)
     starts = _act_starts(lines, labels)
     bounds = list(zip(starts, starts[1:] + [len(lines)]))
