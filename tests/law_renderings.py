@@ -67,7 +67,7 @@ def render_ly(law: LawRecord) -> str:
             heading = title
             out.append(f"{label}  {title}" if title else label)
             continue
-        number = canonical_article_number(head)
+        number = canonical_article_number(head) if head.startswith("第") else None
         if number is None:
             out.append(head)
         else:
@@ -104,7 +104,7 @@ def render_markdown(law: LawRecord, rate: float = 0.08) -> str:
             out.extend(["", f"{'#' * rng.choice((2, 3))} {label} {title}".rstrip(), ""])
             continue
         lines = _lines(text)
-        number = canonical_article_number(head)
+        number = canonical_article_number(head) if head.startswith("第") else None
         bullet = "- " if rng.random() < 0.5 else ""
         if rng.random() < 0.4:
             out.append("")
@@ -117,9 +117,8 @@ def render_markdown(law: LawRecord, rate: float = 0.08) -> str:
             first, rest = (lines[0] if lines else ""), lines[1:]
             out.append(f"{bullet}{label} {_break_pages(first, rng, rate)}".rstrip())
         for line in rest:
-            if _ITEM.match(line) and rng.random() < 0.3:
-                line = rng.choice(("- ", "  - ")) + line
-            out.append(_break_pages(line, rng, rate) + ("  " if rng.random() < 0.5 else ""))
+            bullet = rng.choice(("- ", "  - ")) if _ITEM.match(line) and rng.random() < 0.3 else ""
+            out.append(bullet + _break_pages(line, rng, rate) + ("  " if rng.random() < 0.5 else ""))
     return "\n".join(out) + "\n"
 
 

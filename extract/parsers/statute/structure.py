@@ -211,16 +211,16 @@ def _heading_at(lines: list[Line], i: int, labels: dict[int, _Label]) -> tuple[_
     return _Heading(level, rank, number, label, title, line.start, title_end), used
 
 
-def _opens_structure(lines: list[Line], i: int, labels: dict[int, _Label]) -> bool:
+def _opens_structure(lines: list[Line], i: int, labels: dict[int, _Label], depth: int = 0) -> bool:
+    """Whether line ``i`` starts an article, or a chain of headings that ends at one."""
     if i in labels:
         return True
+    if i >= len(lines) or depth > 6:
+        return False
     folded = _folded(lines[i])
-    return (
-        _division_match(folded) is not None
-        or _series_match(folded) is not None
-        or P.preamble_heading().fullmatch(folded) is not None
-        or P.BRACKETED.fullmatch(folded) is not None and i + 1 in labels
-    )
+    if _division_match(folded) is not None or _series_match(folded) is not None:
+        return _opens_structure(lines, i + 1, labels, depth + 1)
+    return P.preamble_heading().fullmatch(folded) is not None or (P.BRACKETED.fullmatch(folded) is not None and i + 1 in labels)
 
 
 # ---------------------------------------------------------------- pass 2
