@@ -154,7 +154,8 @@ def analyse_clauses(prov: ProvisionText, definition_ranges: list[Piece], inherit
             clause.marker = marker.text
             clause.marker_span = prov.span(piece.start + marker.start, piece.start + marker.end)
             clause.action = text[marker.end:].strip(" ，,") or None
-        clause.addressees = addressees(text, tags, None if modality == "penalty" else marker)
+        if modality != "definition":
+            clause.addressees = addressees(text, tags, None if modality == "penalty" else marker)
         clause.conditions = [p.text for p in condition_pieces(text, has_marker)]
         clause.exceptions = [p.text for p in exception_pieces(text)]
         out.append(clause)
