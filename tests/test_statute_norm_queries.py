@@ -204,3 +204,38 @@ def test_penalties_join_the_obligations_they_enforce(store):
     texts_77 = {text for _, penalty, _, _, text in found if penalty == "77"}
     assert "商業會計事務之處理，應置會計人員辦理之" in texts_77  # 第五條第一項
     assert "會計人員應依法處理會計事務，其離職或變更職務時，應於五日內辦理交代" not in texts_77  # 第五條第四項 is not cited
+
+
+def test_the_citation_network_and_its_most_cited_provisions(store):
+    from tiaoli.graph.citations import citation_graph, most_cited
+
+    graph = citation_graph(store)
+    label = {node: data["label"] for node, data in graph.nodes(data=True)}
+    edges = {(label[a], label[b]): w for a, b, w in graph.edges(data="weight")}
+    assert edges[("商業會計法 第 76 條", "商業會計法 第 23 條")] == 1
+    assert edges[("商業會計法 第 76 條", "商業會計法 第 41 條")] == 1  # 第六章
+    assert edges[("商業會計法 第 75 條", "商業會計法 第 71 條")] == 2  # 第七十一條 … 各該條
+    assert edges[("商業會計法 第 2 條", "公司法")] == 1
+    assert not any(a == b for a, b in edges)  # 前項 inside one article is no link
+    top = most_cited(graph, 2)
+    assert [(c.label, c.cited_by) for c in top] == [("商業會計法 第 71 條", 4), ("商業會計法 第 5 條", 3)]
+
+
+def test_graph_citations_command_writes_graphml(store, tmp_path, capsys):
+    import networkx as nx
+
+    from tiaoli.cli import main
+
+    out = tmp_path / "citations.graphml"
+    assert main(["graph", "citations", "--store", str(store.path), "-o", str(out), "--top", "3"]) == 0
+    printed = capsys.readouterr().out.splitlines()
+    assert printed[1] == "  1. 商業會計法 第 71 條  cited 4 times"
+    assert len([line for line in printed if line.startswith("  ")]) == 3
+    written = nx.read_graphml(out)
+    assert written.number_of_edges() == citation_graph_size(store)
+
+
+def citation_graph_size(store) -> int:
+    from tiaoli.graph.citations import citation_graph
+
+    return citation_graph(store).number_of_edges()
