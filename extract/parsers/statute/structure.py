@@ -43,6 +43,7 @@ class _Label:
     number: str
     label_end: int  # offset in doc.text where the printed label ends
     rest: int  # offset where the text after the label starts
+    bare: bool = False  # a bare number line (laws printed without 第…條)
 
 
 @dataclass(slots=True)
@@ -129,7 +130,7 @@ def _bare_number_labels(lines: list[Line]) -> dict[int, _Label]:
     for i, line in enumerate(lines):
         folded = _folded(line)
         if P.BARE_NUMBER.fullmatch(folded) and int(folded) == expected:
-            labels[i] = _Label(i, str(expected), line.end, line.end)
+            labels[i] = _Label(i, str(expected), line.end, line.end, bare=True)
             expected += 1
     return labels
 
@@ -142,7 +143,7 @@ def _division_match(folded: str) -> re.Match[str] | None:
     if m is None:
         return None
     title = m["title"].strip()
-    if len(title) > 40 or P.CLAUSE_PUNCTUATION.search(title) or P.DOT_LEADER.search(title):
+    if len(title) > 40 or P.CLAUSE_PUNCTUATION.search(P.IN_BRACKETS.sub("", title)) or P.DOT_LEADER.search(title):
         return None
     if title and not m["sep"] and len(title) > 20:
         return None
@@ -259,7 +260,7 @@ def _split_point(lines: list[Line], prev: int, cur: int, labels: dict[int, _Labe
 
 def _short_plain(line: Line) -> bool:
     folded = _folded(line).strip()
-    return 0 < len(folded) <= 15 and not P.CLAUSE_PUNCTUATION.search(folded) and not P.is_finished(folded)
+    return 0 < len(folded) <= 15 and not re.search(r"[0-9。，；：;,]", folded) and not P.is_finished(folded)
 
 
 # ---------------------------------------------------------------- pass 3
@@ -291,6 +292,7 @@ def _parse_act(doc: SourceDocument, lines: list[Line], labels: dict[int, _Label]
     open_divisions: list[tuple[int, int]] = []  # (rank, index)
     drafts: list[_ArticleDraft] = []
     state = "header"
+    bare = any(label.bare for label in labels.values())
     i = a
     while i < b:
         line = lines[i]
@@ -307,8 +309,8 @@ def _parse_act(doc: SourceDocument, lines: list[Line], labels: dict[int, _Label]
             i += 1
             continue
         prev_done = i == a or _finished(lines[i - 1])
-        heading = _heading_at(lines, i, labels) if prev_done or line.heading or not drafts else None
-        if heading is not None and labels:
+        heading = _heading_at(lines, i, labels)
+        if heading is not None and labels and not bare:
             found, used = heading
             while open_divisions and open_divisions[-1][0] >= found.rank:
                 open_divisions.pop()
@@ -331,7 +333,7 @@ def _parse_act(doc: SourceDocument, lines: list[Line], labels: dict[int, _Label]
             state = "preamble"
             i += 1
             continue
-        if drafts and prev_done and state in {"article", "between"} and P.annex_heading().fullmatch(folded) and not P.CLAUSE_PUNCTUATION.search(folded[:12]):
+        if not single and drafts and prev_done and state in {"article", "between"} and P.annex_heading().fullmatch(folded) and not P.CLAUSE_PUNCTUATION.search(folded[:12]):
             state = "annex"
             i += 1
             continue
@@ -351,6 +353,7 @@ def _parse_act(doc: SourceDocument, lines: list[Line], labels: dict[int, _Label]
     if not articles and header and labels == {}:
         articles = [_whole_text_article(doc, header, title_span)]
     _move_leading_captions(doc, articles)
+    divisions = _without_empty_divisions(divisions, articles)
     return Act(
         title=title,
         title_span=title_span,
@@ -362,6 +365,28 @@ def _parse_act(doc: SourceDocument, lines: list[Line], labels: dict[int, _Label]
         divisions=divisions,
         articles=articles,
     )
+
+
+def _without_empty_divisions(divisions: list[Division], articles: list[Article]) -> list[Division]:
+    """Headings that head no article (a table of contents' lines) are not divisions of the act."""
+    used: set[int] = set()
+    for article in articles:
+        current = article.division
+        while current is not None and current not in used:
+            used.add(current)
+            current = divisions[current].parent
+    if len(used) == len(divisions):
+        return divisions
+    new_index = {old: new for new, old in enumerate(sorted(used))}
+    kept = []
+    for old in sorted(used):
+        division = divisions[old]
+        division.parent = new_index.get(division.parent) if division.parent is not None else None
+        kept.append(division)
+    for article in articles:
+        if article.division is not None:
+            article.division = new_index[article.division]
+    return kept
 
 
 def _is_preamble_text(line: Line, title_span: Span | None) -> bool:
