@@ -18,6 +18,9 @@ from .numerals import NUMERAL_CHARS, parse_number
 from .text import fold_width
 
 
+_REACH = 12
+
+
 @dataclass(frozen=True, slots=True)
 class Quantity:
     value: Decimal
@@ -79,14 +82,18 @@ def parse_quantity(text: str) -> Quantity | None:
             if _core().fullmatch(candidate):
                 after, s = word, candidate
     m = _core().fullmatch(s)
-    return _read(m, before, after) if m else None
+    if not m or (m["unit"] and lexicon.is_false_unit(s, m.start("unit"), m["unit"])):
+        return None
+    return _read(m, before, after)
 
 
 def quantity_at(text: str, start: int, end: int) -> Quantity | None:
     """The quantity printed exactly at ``text[start:end]``, with the qualifiers right around it."""
-    s = fold_width(text)
+    left = max(0, start - _REACH)  # qualifiers and false units sit right beside the span
+    s = fold_width(text[left:end + _REACH])
+    start, end = start - left, end - left
     m = _core().fullmatch(s, start, end)
-    if not m:
+    if not m or (m["unit"] and lexicon.is_false_unit(s, m.start("unit"), m["unit"])):
         return None
     head = s[:start].rstrip()
     tail = s[end:].lstrip()
