@@ -185,8 +185,8 @@ def test_relative_references_resolve_against_the_citing_provision():
         ("29", ["前條第二項所稱註釋，指重要事項。", "前項事項，得以附註為之。"]),
         ("30", ["犯前二條之罪者，得減輕其刑。"]),
     ])
-    assert targets(act, P("28", 2)) == [("前項", P("28", 1), None, None, True)]
-    assert targets(act, P("28", 3)) == [("第一項", P("28", 1), None, None, True)]
+    assert targets(act, P("28", 2)) == [("前項各款", P("28", 1), None, None, True)]
+    assert targets(act, P("28", 3)) == [("第一項各款", P("28", 1), None, None, True)]
     assert targets(act, P("29", 1)) == [("前條第二項", P("28", 2), None, None, True)]
     assert targets(act, P("29", 2)) == [("前項", P("29", 1), None, None, True)]
     assert targets(act, P("30", 1)) == [("前二條", P("28"), None, None, True), ("前二條", P("29"), None, None, True)]
@@ -211,7 +211,7 @@ def test_absolute_references_continue_and_expand():
     assert targets(act, P("7", 1)) == [("第一章", None, "chapter:1", None, False)]
     assert targets(act, P("8", 1)) == [
         ("第六條", P("6"), None, None, False),
-        ("第七條", P("7"), None, None, False),
+        ("第七條各款", P("7"), None, None, False),
         ("各該條", P("6"), None, None, True),
         ("各該條", P("7"), None, None, True),
     ]
