@@ -105,6 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--gold", type=Path, default=REPO / "benchmarks" / "gold" / "norms-gold.tsv")
     parser.add_argument("--errors", action="store_true", help="list every disagreement")
+    parser.add_argument("--source", nargs="+", metavar="SOURCE", help="score only these gold sources")
     parser.add_argument("--draft", nargs="+", metavar="SOURCE", help="print the parser's clauses of SOURCE… in gold format")
     args = parser.parse_args(argv)
     if args.draft:
@@ -115,6 +116,8 @@ def main(argv: list[str] | None = None) -> int:
                 writer.writerow([*key[:5], modality, key[5]])
         return 0
     gold = read_gold(args.gold)
+    if args.source:
+        gold = {key: m for key, m in gold.items() if key[0] in args.source}
     pred: dict[tuple, str] = {}
     for source in sorted({key[0] for key in gold}):
         pred.update(predicted(source))
