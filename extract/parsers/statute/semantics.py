@@ -46,7 +46,7 @@ def analyse_act(act: Act) -> None:
             d = act.definitions[list_definition[lead_path]]
             d.definition = f"{d.definition}\n{prov.text}"
         inherited = modality_of_lead.get(lead_path) if lead_path is not None else None
-        clauses = analyse_clauses(prov, ranges, inherited)
+        clauses = analyse_clauses(prov, ranges, inherited, _last_rule(act, prov.path.article))
         act.clauses.extend(clauses)
         if clauses and prov.has_children and prov.text.rstrip().endswith(_LIST_LEAD_END):
             modality_of_lead[prov.path] = clauses[-1].modality
@@ -73,3 +73,13 @@ def analyse_act(act: Act) -> None:
             authority_clauses.append(prov)
     for prov in authority_clauses:
         apply_authority(act, prov, by_path.get(prov.path, []))
+
+
+def _last_rule(act: Act, article: str) -> str | None:
+    """The modality of the last clause of ``article`` that states a rule (what 亦同 repeats)."""
+    for clause in reversed(act.clauses):
+        if clause.provision.article != article:
+            return None
+        if clause.modality != "other":
+            return clause.modality
+    return None
