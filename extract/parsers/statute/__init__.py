@@ -7,6 +7,7 @@ import re
 from ...errors import InputError
 from ...model import SourceDocument
 from ..base import ParsedDocument
+from .semantics import analyse_act
 from .structure import parse_statute
 
 # Article labels at the start of a line, after any markdown bullet or indentation.
@@ -27,6 +28,8 @@ class StatuteParser:
         collection = parse_statute(doc)
         if not collection.acts or not any(act.articles for act in collection.acts):
             raise InputError(doc.path, "no statute articles (第…條) found")
+        for act in collection.acts:
+            analyse_act(act)
         return ParsedDocument(doc, self.kind, self.version, root=collection)
 
 

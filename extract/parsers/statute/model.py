@@ -153,6 +153,10 @@ class Penalty:
     repeat_offence: TimeLimit | None = None  # 三年內再犯
     mitigation: str | None = None  # 減輕或免除其刑
     authority: str | None = None  # role id of who imposes the fine
+    # Penalty articles whose sanctions this one applies (依各該條規定處罰) or mitigates (犯前二條之罪…減輕).
+    penalties_of: list[ProvisionPath] = field(default_factory=list)
+    # Provisions of this penalty whose fine another authority imposes (第N條第M款由法院裁罰): (path, role id).
+    authority_exceptions: list[tuple[ProvisionPath, str]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
