@@ -17,7 +17,7 @@ from .extract.errors import TiaoliError
 from .graph.store import QueryError, default_store_path
 
 # Order is the order shown in --help.
-COMMANDS = ("build", "query", "search", "export", "stats", "validate", "serve", "push")
+COMMANDS = ("build", "query", "search", "export", "stats", "validate", "graph", "serve", "push")
 
 EPILOG = """\
 examples:

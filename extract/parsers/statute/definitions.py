@@ -14,17 +14,24 @@ from .clauses import Piece, clauses, sentences
 from .model import Definition
 from .provisions import ProvisionText
 
+# 指定, 指示, 指派…: verbs, not "means".
+_VERBS_WITH_指 = "定|示|派|揮|導|控|摘|出|認|明|令"
 _TERM = r"[^，,：:；;。「」（）()]{1,40}?"
 # 本法所稱X，(凡…者，)指… / 所謂X，係指… / 本法所稱X：在中央為…
-_SO_CALLED = re.compile(rf"(?:所稱|所謂)「?(?P<term>{_TERM})」?(?:者)?(?P<sep>[，,：:])\s*(?P<body>.+)$")
+_SO_CALLED = re.compile(rf"(?:所稱|所謂)「?(?P<term>{_TERM})」?(?:者)?(?P<sep>[，,：:︰])\s*(?P<body>.+)$")
 _SO_CALLED_BODY = re.compile(r"(?:^|[，,])\s*(?:係|即)?(?:指|謂|包括|包含)")
-# 本法稱X者，謂…
-_CALLED = re.compile(rf"(?:^|[，,]|本[法條例則]+)稱「?(?P<term>{_TERM})」?者[，,]\s*謂(?P<body>.+)$")
-# X：指… (a term, a colon, 指 / 係指)
-_COLON_MEANS = re.compile(rf"^「?(?P<term>{_TERM})」?[：:]\s*(?P<body>(?:係|即)?(?:指|謂).+)$")
-# X：… inside a list that classifies (分下列二類：一、X：…)
-_COLON_ITEM = re.compile(r"^「?(?P<term>[^，,：:；;。、]{1,16}?)」?[：:]\s*(?P<body>\S.*)$")
+# 本法稱X者，謂… / 本法稱X者，係指… / 前項所稱X謂…
+_CALLED = re.compile(rf"(?:^|[，,]|本[法條例則]+|\S)稱「?(?P<term>{_TERM})」?(?:者)?[，,]?\s*(?P<body>(?:係|即)?(?:指|謂).+)$")
+# X：指… / X，謂… (a term opening the sentence, then 指 / 係指 / 謂)
+_COLON_MEANS = re.compile(
+    rf"^(?:前項|前條|本法|本條例|第[一二三四五六七八九十]+項)?「?(?P<term>{_TERM})」?(?:[：:︰]|[，,](?=\s*(?:係指|謂|指(?!{_VERBS_WITH_指}))))"
+    rf"\s*(?P<body>(?:係|即)?(?:指(?!{_VERBS_WITH_指})|謂).+)$"
+)
+# X：… inside a list that classifies or defines (分下列二類：一、X：…; 本法用詞定義如下：一、X：…)
+_COLON_ITEM = re.compile(r"^「?(?P<term>[^，,：:；;。、]{1,16}?)」?[：:︰]\s*(?P<body>.*)$")
 _CLASSIFYING_LEAD = re.compile(r"分(?:為)?下列|種類|類別|定義如下|用詞")
+# 本法用詞，定義如下： — a lead-in whose items are definitions
+DEFINING_LEAD = re.compile(r"(?:用詞|名詞)[，,]?\s*(?:之)?定義如下|定義如下[：:]$")
 # …之事項，稱為X
 _NAMED = re.compile(rf"^(?P<body>.+?)[，,]\s*(?:稱為|稱之為|簡稱)「?(?P<term>[^，,；;。「」]{{2,30}})」?$")
 # …者，為X
@@ -68,18 +75,18 @@ def find_definitions(prov: ProvisionText) -> list[FoundDefinition]:
 def _sentence_definitions(prov: ProvisionText, sentence: Piece) -> list[FoundDefinition]:
     s = sentence.text
     m = _SO_CALLED.search(s)
-    if m and (m["sep"] in "：:" or _SO_CALLED_BODY.search(m["body"])):
+    if m and (m["sep"] in "：:︰" or _SO_CALLED_BODY.search(m["body"])):
         return [_found(prov, sentence, m, continues=True)]
     m = _CALLED.search(s)
     if m:
         return [_found(prov, sentence, m, continues=True)]
     m = _COLON_MEANS.match(s)
     if m:
-        return [_found(prov, sentence, m, continues=False)]
+        return [_found(prov, sentence, m, continues=True)]
     if prov.level != "paragraph" and prov.lead is not None and _CLASSIFYING_LEAD.search(prov.lead.text):
         m = _COLON_ITEM.match(s)
-        if m and not _NOT_TERMS.search(_clean_term(m["term"])):
-            return [_found(prov, sentence, m, continues=False)]
+        if m and not _NOT_TERMS.search(_clean_term(m["term"])) and (m["body"].strip() or prov.has_children):
+            return [_found(prov, sentence, m, continues=True)]
     out = []
     for clause in clauses(s):
         piece = Piece(sentence.start + clause.start, sentence.start + clause.end, clause.text)
@@ -103,6 +110,6 @@ def _found(prov: ProvisionText, sentence: Piece, m: re.Match[str], *, continues:
         _definition(prov, sentence, term, term_start, body),
         whole or sentence,
         continues,
-        bool(_ANNOUNCES_LIST.search(body.strip())),
+        bool(_ANNOUNCES_LIST.search(body.strip())) or (not body.strip() and prov.has_children),
     )
     return found

@@ -23,10 +23,16 @@ MODALITIES = ("obligation", "prohibition", "permission", "definition", "penalty"
 _MODALITY_OF = {"exemption": "permission"}
 
 PENALTY_WORDS = re.compile(
-    r"處[^。；;]*?(?:罰鍰|罰金|徒刑|拘役|死刑)|併科[^。；;]*?罰金|處罰|裁罰|減輕或免除其刑|免除其刑|減輕其刑|沒收|沒入"
+    r"處[^。；;]*?(?:罰鍰|罰金|徒刑|拘役|死刑)|併科[^。；;]*?罰金|處罰|處斷|裁罰|懲處|罰之$|減輕或免除其刑|免除其刑|減輕其刑|加重其刑|沒收|沒入"
 )
+# 違者依法處罰 after a duty: the clause states the duty, and points at a penalty elsewhere.
+_PENALTY_POINTER = re.compile(r"^(?:違者|違反者|違反前項規定者)?[^，,]*?(?:依法|依.*?規定)?處罰(?:之)?$")
 _ROLE_JOINERS = {"", "、", "及", "或", "與", "和", "暨"}
-_SCOPE_WORDS = re.compile(r"適用|準用|從其規定|施行")
+_SCOPE_WORDS = re.compile(r"適用|準用|從其規定|(?:本法|本條例|本細則|本辦法|本規則|本準則|本通則|條文)[^。；;]*施行(?:之)?$|不受[^，,。；;]*?限制")
+_DELEGATION = re.compile(r"由[^，,。；;]+?(?:定之|訂定之|公告之|核定之|擬訂|訂之)$")
+_SAME_AS_BEFORE = re.compile(r"亦同[：:]?$")
+# …者，不在此限 standing alone lifts the duty it names: a permission.
+_LIFTS_DUTY = re.compile(r"不在此限$")
 _SCOPE_RULE = re.compile(r"^[^，,]*[，,]?\s*依[^，,。；;]*規定(?:辦理)?$")
 # 應 + a short verb phrase + 之 + noun: the marker qualifies a noun (應保存之會計憑證).
 _ATTRIBUTIVE_AFTER = re.compile(r"^[^，,。；;：:之以於依按予即在將與就向自為經照先各]{1,8}之[\u4e00-\u9fff]")
@@ -53,15 +59,28 @@ def clause_mask(text: str) -> bytearray:
 def main_marker(text: str, tags: list[nlp.Tag]) -> nlp.Tag | None:
     """The marker that states the clause's modality, or None."""
     mask = clause_mask(text)
+    if text.endswith("者") and "，" not in text and "," not in text:
+        return None  # a clause that is all one condition (an item: …而受孕者) states no modality
     candidates = [t for t in tags if t.label == "DEONTIC" and not mask[t.start]]
     for tag in candidates:
         if not _attributive(text, tag):
             return tag
-    return candidates[0] if candidates else None
+    # A marker qualifying a noun counts when no other does, unless the clause
+    # delegates (…應查記之事項，由內政部定之 states no duty).
+    if candidates and not _DELEGATION.search(text):
+        return candidates[0]
+    return None
 
 
-def is_penalty(text: str) -> bool:
-    return PENALTY_WORDS.search(text) is not None
+def is_penalty(text: str, marker: nlp.Tag | None = None) -> bool:
+    m = PENALTY_WORDS.search(text)
+    if m is None:
+        return False
+    if marker is not None and marker.start < m.start():
+        segment_start = max(text.rfind("，", 0, m.start()), text.rfind(",", 0, m.start())) + 1
+        if marker.start < segment_start and _PENALTY_POINTER.match(text[segment_start:]):
+            return False  # 不得洩漏，違者依法處罰: a duty with a pointer to its penalty
+    return True
 
 
 def is_scope(text: str, marker: nlp.Tag | None) -> bool:
@@ -129,7 +148,8 @@ def _unique(values) -> list[str]:
     return out
 
 
-def analyse_clauses(prov: ProvisionText, definition_ranges: list[Piece], inherited: str | None) -> list[Clause]:
+def analyse_clauses(prov: ProvisionText, definition_ranges: list[Piece], inherited: str | None,
+                    previous: str | None = None) -> list[Clause]:
     """The clauses of one provision with their modality.
 
     ``definition_ranges`` are the stretches of the text a definition covers;
@@ -143,7 +163,7 @@ def analyse_clauses(prov: ProvisionText, definition_ranges: list[Piece], inherit
             continue
         tags = tags_of(text)
         marker = main_marker(text, tags)
-        modality = _modality(text, marker, piece, definition_ranges, inherited)
+        modality = _modality(text, marker, piece, definition_ranges, inherited, out[-1].modality if out else previous)
         clause = Clause(
             provision=prov.path,
             modality=modality,
@@ -154,7 +174,8 @@ def analyse_clauses(prov: ProvisionText, definition_ranges: list[Piece], inherit
             clause.marker = marker.text
             clause.marker_span = prov.span(piece.start + marker.start, piece.start + marker.end)
             clause.action = text[marker.end:].strip(" ，,") or None
-        clause.addressees = addressees(text, tags, None if modality == "penalty" else marker)
+        if modality != "definition":
+            clause.addressees = addressees(text, tags, None if modality == "penalty" else marker)
         clause.conditions = [p.text for p in condition_pieces(text, has_marker)]
         clause.exceptions = [p.text for p in exception_pieces(text)]
         out.append(clause)
@@ -162,15 +183,19 @@ def analyse_clauses(prov: ProvisionText, definition_ranges: list[Piece], inherit
 
 
 def _modality(text: str, marker: nlp.Tag | None, piece: Piece, definition_ranges: list[Piece],
-              inherited: str | None) -> str:
-    if is_penalty(text) or inherited == "penalty":
+              inherited: str | None, previous: str | None = None) -> str:
+    if is_penalty(text, marker) or inherited == "penalty":
         return "penalty"
     if any(r.start <= piece.start < r.end or piece.start <= r.start < piece.end for r in definition_ranges):
         return "definition"
     if is_scope(text, marker):
         return "scope"
+    if _LIFTS_DUTY.search(text):
+        return "permission"
     if marker is not None:
         return _MODALITY_OF.get(marker.value, marker.value)
+    if previous is not None and _SAME_AS_BEFORE.search(text):
+        return previous  # …者，亦同: the rule before applies as well
     if inherited is not None:
         return inherited
     return "other"

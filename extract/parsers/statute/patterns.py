@@ -23,7 +23,8 @@ BARE_NUMBER = re.compile(r"(?P<n>[1-9][0-9]{0,3})")
 ITEM = re.compile(rf"(?P<n>{_CN_NUM})[ \t]*、")
 SUBITEM = re.compile(rf"[(（][ \t]*(?P<n>{_CN_NUM})[ \t]*[)）]")
 DEEPER = re.compile(r"(?:[0-9]{1,3}[ \t]*[.、)）]|[(（][0-9]{1,3}[)）])")
-BRACKETED = re.compile(r"[(（][ \t]*(?P<t>[^()（）]{1,30}?)[ \t]*[)）]")
+BRACKETED = re.compile(r"[(（][ \t]*(?P<t>[^()（）。，；：:,;]{1,12}?)[ \t]*[)）]")
+IN_BRACKETS = re.compile(r"[(（][^()（）]*[)）]")
 DOT_LEADER = re.compile(r"(?:\.{3,}|…{2,}|·{3,}|．{3,})")
 # A paragraph is complete when its line ends a sentence or introduces a list.
 FINISHED = re.compile(r"[。：:！？!?](?:[」』）)”’\]]*)[*＊#]*$")
@@ -107,7 +108,7 @@ def preamble_heading() -> re.Pattern[str]:
 @lru_cache(maxsize=None)
 def annex_heading() -> re.Pattern[str]:
     words = "|".join(_lexicon()["annexes"]["words"])  # type: ignore[index]
-    return re.compile(rf"(?:{words})[ \t]*(?:{NUM})?(?:[ \t：:]+\S.*)?")
+    return re.compile(rf"(?:{words})[ \t]*(?:{NUM}(?:[ \t]+\S.*)?|[ \t]+\S.*)")
 
 
 @lru_cache(maxsize=None)

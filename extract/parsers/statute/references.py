@@ -28,7 +28,7 @@ _DIVISION_LEVEL = {"編": "part", "章": "chapter", "節": "section"}
 _TITLE_LEAD = r"(?:(?<=[依按照及或與和、，,；;：:（(「『])|(?<=違反)|(?<=適用)|(?<=準用)|(?<=依照)|(?<=按照)|^)"
 # A title does not open with a verb or a pointer word, nor hold a citing verb inside.
 _NOT_TITLE_START = "照|本|其他|其|該|各|同|前|相關|有關|上開|上述|下列|此|有違反|得|採用|以"
-_NOT_IN_TITLE = "依|按照|違反|適用|準用|所稱|所謂|採用"
+_NOT_IN_TITLE = "依|按照|違反|適用|準用|所稱|所謂|採用|以"
 _TITLE_NEXT = r"(?=第|規定|之規定|、|及|或|與|和|所|施行|相關|有關|等|[，,。；;）)」』]|$)"
 
 
@@ -61,6 +61,8 @@ def external_titles(text: str, defined_terms: frozenset[str] = frozenset()) -> l
             continue
         if title in defined_terms or title.endswith(("方法", "算法", "作法")):
             continue
+        if m.start("title") == 0 and not text.startswith(("第", "規定", "之規定"), m.end("title")):
+            continue  # a provision's opening words are its subject unless a citation follows
         out.append(CitedAct(title, m.start("title"), m.end("title")))
     return out
 

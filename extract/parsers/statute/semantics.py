@@ -8,7 +8,7 @@ sub-items, with spans) is parsed; it fills ``act.clauses``, ``act.definitions``,
 from __future__ import annotations
 
 from .clauses import Piece, sentences
-from .definitions import find_definitions
+from .definitions import DEFINING_LEAD, find_definitions
 from .model import Act, ProvisionPath, Reference
 from .norms import analyse_clauses
 from .penalties import apply_authority, find_penalties
@@ -32,19 +32,21 @@ def analyse_act(act: Act) -> None:
         for f in found:
             act.definitions.append(f.definition)
             ranges.append(f.sentence)
-            if f.continues and prov.level == "paragraph":
+            if f.continues:
                 later = [s for s in sentences(prov.text) if s.start > f.sentence.start]
                 ranges.extend(later)
                 if later and len(found) == 1:
                     f.definition.definition = "。".join([f.definition.definition] + [s.text for s in later])
             if f.announces_list and prov.has_children:
                 list_definition[prov.path] = len(act.definitions) - 1
+        if not found and DEFINING_LEAD.search(prov.text):
+            ranges.extend(sentences(prov.text))
         lead_path = prov.lead.path if prov.lead is not None else None
         if lead_path in list_definition and not found:
             d = act.definitions[list_definition[lead_path]]
             d.definition = f"{d.definition}\n{prov.text}"
         inherited = modality_of_lead.get(lead_path) if lead_path is not None else None
-        clauses = analyse_clauses(prov, ranges, inherited)
+        clauses = analyse_clauses(prov, ranges, inherited, _last_rule(act, prov.path.article))
         act.clauses.extend(clauses)
         if clauses and prov.has_children and prov.text.rstrip().endswith(_LIST_LEAD_END):
             modality_of_lead[prov.path] = clauses[-1].modality
@@ -71,3 +73,13 @@ def analyse_act(act: Act) -> None:
             authority_clauses.append(prov)
     for prov in authority_clauses:
         apply_authority(act, prov, by_path.get(prov.path, []))
+
+
+def _last_rule(act: Act, article: str) -> str | None:
+    """The modality of the last clause of ``article`` that states a rule (what 亦同 repeats)."""
+    for clause in reversed(act.clauses):
+        if clause.provision.article != article:
+            return None
+        if clause.modality != "other":
+            return clause.modality
+    return None

@@ -43,6 +43,7 @@ class _Label:
     number: str
     label_end: int  # offset in doc.text where the printed label ends
     rest: int  # offset where the text after the label starts
+    bare: bool = False  # a bare number line (laws printed without 第…條)
 
 
 @dataclass(slots=True)
@@ -129,7 +130,7 @@ def _bare_number_labels(lines: list[Line]) -> dict[int, _Label]:
     for i, line in enumerate(lines):
         folded = _folded(line)
         if P.BARE_NUMBER.fullmatch(folded) and int(folded) == expected:
-            labels[i] = _Label(i, str(expected), line.end, line.end)
+            labels[i] = _Label(i, str(expected), line.end, line.end, bare=True)
             expected += 1
     return labels
 
@@ -142,7 +143,7 @@ def _division_match(folded: str) -> re.Match[str] | None:
     if m is None:
         return None
     title = m["title"].strip()
-    if len(title) > 40 or P.CLAUSE_PUNCTUATION.search(title) or P.DOT_LEADER.search(title):
+    if len(title) > 40 or P.CLAUSE_PUNCTUATION.search(P.IN_BRACKETS.sub("", title)) or P.DOT_LEADER.search(title):
         return None
     if title and not m["sep"] and len(title) > 20:
         return None
@@ -210,16 +211,16 @@ def _heading_at(lines: list[Line], i: int, labels: dict[int, _Label]) -> tuple[_
     return _Heading(level, rank, number, label, title, line.start, title_end), used
 
 
-def _opens_structure(lines: list[Line], i: int, labels: dict[int, _Label]) -> bool:
+def _opens_structure(lines: list[Line], i: int, labels: dict[int, _Label], depth: int = 0) -> bool:
+    """Whether line ``i`` starts an article, or a chain of headings that ends at one."""
     if i in labels:
         return True
+    if i >= len(lines) or depth > 6:
+        return False
     folded = _folded(lines[i])
-    return (
-        _division_match(folded) is not None
-        or _series_match(folded) is not None
-        or P.preamble_heading().fullmatch(folded) is not None
-        or P.BRACKETED.fullmatch(folded) is not None and i + 1 in labels
-    )
+    if _division_match(folded) is not None or _series_match(folded) is not None:
+        return _opens_structure(lines, i + 1, labels, depth + 1)
+    return P.preamble_heading().fullmatch(folded) is not None or (P.BRACKETED.fullmatch(folded) is not None and i + 1 in labels)
 
 
 # ---------------------------------------------------------------- pass 2
@@ -259,7 +260,7 @@ def _split_point(lines: list[Line], prev: int, cur: int, labels: dict[int, _Labe
 
 def _short_plain(line: Line) -> bool:
     folded = _folded(line).strip()
-    return 0 < len(folded) <= 15 and not P.CLAUSE_PUNCTUATION.search(folded) and not P.is_finished(folded)
+    return 0 < len(folded) <= 15 and not re.search(r"[0-9。，；：;,]", folded) and not P.is_finished(folded)
 
 
 # ---------------------------------------------------------------- pass 3
@@ -274,8 +275,25 @@ class _ArticleDraft:
     division: int | None = None
 
 
+_RUN_ON_LABEL = re.compile(rf"(?<=[。：:])第[ \t]*{P.NUM}[ \t]*(?:-[ \t]*{P.NUM}[ \t]*)?條(?:[ \t]*之[ \t]*{P.NUM})?(?=[ \t]|$)")
+
+
+def _split_run_on_labels(lines: list[Line]) -> list[Line]:
+    """A PDF's text rebuild may run an article's label onto the end of the sentence before it."""
+    out: list[Line] = []
+    for line in lines:
+        cuts = [m.start() for m in _RUN_ON_LABEL.finditer(fold_width(line.text))]
+        start = 0
+        for cut in cuts + [len(line.text)]:
+            piece = line.text[start:cut]
+            if piece.strip():
+                out.append(Line(line.start + start, line.start + cut, piece, line.heading, line.gap if start == 0 else False))
+            start = cut
+    return out
+
+
 def parse_statute(doc: SourceDocument) -> StatuteCollection:
-    lines = content_lines(doc)
+    lines = _split_run_on_labels(content_lines(doc))
     labels = find_labels(lines)
     starts = _act_starts(lines, labels)
     bounds = list(zip(starts, starts[1:] + [len(lines)]))
@@ -291,6 +309,7 @@ def _parse_act(doc: SourceDocument, lines: list[Line], labels: dict[int, _Label]
     open_divisions: list[tuple[int, int]] = []  # (rank, index)
     drafts: list[_ArticleDraft] = []
     state = "header"
+    bare = any(label.bare for label in labels.values())
     i = a
     while i < b:
         line = lines[i]
@@ -307,8 +326,8 @@ def _parse_act(doc: SourceDocument, lines: list[Line], labels: dict[int, _Label]
             i += 1
             continue
         prev_done = i == a or _finished(lines[i - 1])
-        heading = _heading_at(lines, i, labels) if prev_done or line.heading or not drafts else None
-        if heading is not None and labels:
+        heading = _heading_at(lines, i, labels)
+        if heading is not None and labels and not bare:
             found, used = heading
             while open_divisions and open_divisions[-1][0] >= found.rank:
                 open_divisions.pop()
@@ -331,7 +350,7 @@ def _parse_act(doc: SourceDocument, lines: list[Line], labels: dict[int, _Label]
             state = "preamble"
             i += 1
             continue
-        if drafts and prev_done and state in {"article", "between"} and P.annex_heading().fullmatch(folded) and not P.CLAUSE_PUNCTUATION.search(folded[:12]):
+        if not single and drafts and prev_done and state in {"article", "between"} and P.annex_heading().fullmatch(folded) and not P.CLAUSE_PUNCTUATION.search(folded[:12]):
             state = "annex"
             i += 1
             continue
@@ -351,6 +370,7 @@ def _parse_act(doc: SourceDocument, lines: list[Line], labels: dict[int, _Label]
     if not articles and header and labels == {}:
         articles = [_whole_text_article(doc, header, title_span)]
     _move_leading_captions(doc, articles)
+    divisions = _without_empty_divisions(divisions, articles)
     return Act(
         title=title,
         title_span=title_span,
@@ -362,6 +382,28 @@ def _parse_act(doc: SourceDocument, lines: list[Line], labels: dict[int, _Label]
         divisions=divisions,
         articles=articles,
     )
+
+
+def _without_empty_divisions(divisions: list[Division], articles: list[Article]) -> list[Division]:
+    """Headings that head no article (a table of contents' lines) are not divisions of the act."""
+    used: set[int] = set()
+    for article in articles:
+        current = article.division
+        while current is not None and current not in used:
+            used.add(current)
+            current = divisions[current].parent
+    if len(used) == len(divisions):
+        return divisions
+    new_index = {old: new for new, old in enumerate(sorted(used))}
+    kept = []
+    for old in sorted(used):
+        division = divisions[old]
+        division.parent = new_index.get(division.parent) if division.parent is not None else None
+        kept.append(division)
+    for article in articles:
+        if article.division is not None:
+            article.division = new_index[article.division]
+    return kept
 
 
 def _is_preamble_text(line: Line, title_span: Span | None) -> bool:
