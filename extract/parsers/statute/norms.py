@@ -33,6 +33,9 @@ _DELEGATION = re.compile(r"由[^，,。；;]+?(?:定之|訂定之|公告之|核�
 _SAME_AS_BEFORE = re.compile(r"亦同[：:]?$")
 # …者，不在此限 standing alone lifts the duty it names: a permission.
 _LIFTS_DUTY = re.compile(r"不在此限$")
+# A duty stated as a noun: 有協助之義務, 負有防空之義務; relieved: 免除其…之義務.
+_HAS_DUTY = re.compile(r"(?:負有|有)[^，,。；;]{0,12}?義務")
+_RELIEVED_OF_DUTY = re.compile(r"免除[^，,。；;]*?義務")
 _SCOPE_RULE = re.compile(r"^[^，,]*[，,]?\s*依[^，,。；;]*規定(?:辦理)?$")
 # 應 + a short verb phrase + 之 + noun: the marker qualifies a noun (應保存之會計憑證).
 _ATTRIBUTIVE_AFTER = re.compile(r"^[^，,。；;：:之以於依按予即在將與就向自為經照先各]{1,8}之[\u4e00-\u9fff]")
@@ -49,7 +52,7 @@ def _attributive(text: str, tag: nlp.Tag) -> bool:
 
 
 def has_marker(text: str) -> bool:
-    return any(t.label == "DEONTIC" for t in tags_of(text))
+    return any(t.label == "DEONTIC" for t in tags_of(text)) or _HAS_DUTY.search(text) is not None
 
 
 def clause_mask(text: str) -> bytearray:
@@ -190,8 +193,11 @@ def _modality(text: str, marker: nlp.Tag | None, piece: Piece, definition_ranges
         return "definition"
     if is_scope(text, marker):
         return "scope"
-    if _LIFTS_DUTY.search(text):
+    if _LIFTS_DUTY.search(text) or _RELIEVED_OF_DUTY.search(text):
         return "permission"
+    duty = _HAS_DUTY.search(text)
+    if duty and not clause_mask(text)[duty.start()] and (marker is None or duty.start() < marker.start):
+        return "obligation"
     if marker is not None:
         return _MODALITY_OF.get(marker.value, marker.value)
     if previous is not None and _SAME_AS_BEFORE.search(text):
