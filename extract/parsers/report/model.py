@@ -93,6 +93,7 @@ class ConsistencyCheck:
 
     key: str
     kind: str  # "row-product", "column-sum", "stated-count"
+    subject: str  # what was checked, as printed (a course name) or described (attendance 2024)
     holds: bool
     detail: str  # English: what was compared, with both values
     stated: Metric | None
