@@ -101,8 +101,8 @@ def find_tables(doc: SourceDocument) -> list[Table]:
     previous: Table | None = None
     for block in doc.blocks:
         if block.kind is not BlockKind.TABLE:
-            if block.kind is BlockKind.HEADING and previous is not None and find_scope(doc, block.span) is None:
-                previous = None  # a new section heading ends any table a headerless one could continue
+            if not _is_page_furniture(block):
+                previous = None  # only a page number or running line may sit inside a table split by a page break
             continue
         rows = block.rows
         if not rows:
@@ -114,10 +114,20 @@ def find_tables(doc: SourceDocument) -> list[Table]:
                 previous.rows.extend(r for r in rows if not is_header_repeat(r, previous.header))
             continue
         kind, roles = recognised
+        if previous is not None and previous.kind == kind and is_header_repeat(rows[0], previous.header):
+            previous.blocks.append(block)
+            previous.rows.extend(r for r in rows[1:] if not is_header_repeat(r, rows[0]))
+            continue
         table = Table(kind, [block], rows[0], roles, [r for r in rows[1:] if not is_header_repeat(r, rows[0])])
         tables.append(table)
         previous = table
     return tables
+
+
+def _is_page_furniture(block: Block) -> bool:
+    """A page number or a short running line between the two halves of a split table."""
+    return block.kind is BlockKind.PARAGRAPH and len(block.span.text.strip()) <= 12 and not any(
+        word in block.span.text for word, _ in vocab.scopes())
 
 
 def scope_before(doc: SourceDocument, table: Table):
