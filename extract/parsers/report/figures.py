@@ -1,4 +1,4 @@
-"""Numbers printed in running text (42,599人次, 36家, 262次, 100%) as metrics.
+"""Numbers printed in running text (1,234人次, 36家, 87次, 100%) as metrics.
 
 A figure is a number followed by a counting unit from the lexicon.  Years
 (2024年), dates and numbers without a unit are not figures.  What the number

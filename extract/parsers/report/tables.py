@@ -17,6 +17,7 @@ from ...model import Block, BlockKind, Cell, SourceDocument
 from . import vocab
 from .reading import find_scope, find_scopes, is_header_repeat
 
+_PAGE_NUMBER = re.compile(r"^[-–—\s]*(?:第\s*)?\d{1,4}\s*(?:頁)?[-–—\s]*$")
 _PLANT_HEADER = re.compile(r"^(?P<name>.+?)\s*[（(]\s*(?P<code>[^()（）]+?)\s*[)）]$")
 
 
@@ -126,8 +127,10 @@ def find_tables(doc: SourceDocument) -> list[Table]:
 
 def _is_page_furniture(block: Block) -> bool:
     """A page number or a short running line between the two halves of a split table."""
-    return block.kind is BlockKind.PARAGRAPH and len(block.span.text.strip()) <= 12 and not any(
-        word in block.span.text for word, _ in vocab.scopes())
+    text = block.span.text.strip()
+    if _PAGE_NUMBER.match(text) or _PAGE_NUMBER.match(f"{block.marker} {text}"):
+        return True
+    return block.kind is BlockKind.PARAGRAPH and len(text) <= 12 and not any(word in text for word, _ in vocab.scopes())
 
 
 def scope_before(doc: SourceDocument, table: Table):
