@@ -73,6 +73,7 @@ class _ReportMapper:
         self.supplier_audits()
         self.metrics()
         self.checks()
+        self.outline()
 
     # -- helpers -----------------------------------------------------------
     def text_node(self, node: NamedNode, cls: NamedNode, text: Text, *, label: str | None = None) -> NamedNode:
@@ -273,6 +274,10 @@ class _ReportMapper:
                 self.out.add(node, tl.groupAtRisk, g)
             for issue in ident.issues:
                 self.out.add(node, tl.potentialIssue, self._topic(issue))
+            for number, note in enumerate(ident.notes, 1):
+                n = self.out.node("impact-identification", ident.scope.key, "note", number)
+                self.text_node(n, tl.Footnote, note)
+                self.out.add(node, tl.note, n)
 
     def risks_and_measures(self) -> None:
         issue_nodes: dict[str, NamedNode] = {}
@@ -375,7 +380,7 @@ class _ReportMapper:
 
     def supplier_audits(self) -> None:
         for audit in self.report.supplier_audits:
-            node = self.out.node("supplier-audit", audit.year or "", audit.text.span.start)
+            node = self.out.node("supplier-audit", audit.key)
             self.out.fact(node, tl.SupplierAuditProgramme, audit.text.span, label=audit.text.text[:60])
             self.out.add(node, tl.organisation, self.org)
             if audit.year:
@@ -416,3 +421,30 @@ class _ReportMapper:
         for metric in check.inputs:
             self.out.add(node, tl.input, self.metric_node(metric))
             self.out.derived_from(node, metric.span)
+
+    # -- outline and prose ----------------------------------------------------------------------
+    def outline(self) -> None:
+        out = self.out
+        for section in self.report.sections:
+            node = out.node("section", section.key)
+            self.text_node(node, tl.ReportSection, section.title)
+            out.add(node, tl.inReport, self.node_of_report)
+            out.add_value(node, tl.headingLevel, section.level)
+            out.add_value(node, tl.sectionTopic, section.topic)
+        for statement in self.report.statements:
+            node = out.node("statement", statement.key)
+            self.text_node(node, tl.Statement, statement.text)
+            out.add(node, tl.inReport, self.node_of_report)
+            out.add_value(node, tl.sectionTopic, statement.topic)
+            if statement.section is not None:
+                out.add(node, tl.section, out.node("section", statement.section))
+        for definition in self.report.scope_definitions:
+            node = out.node("scope-definition", definition.scope.key)
+            self.text_node(node, tl.ScopeDefinition, definition.definition)
+            out.add(node, tl.inReport, self.node_of_report)
+            self.scope(node, definition.scope)
+            out.derived_from(node, definition.scope.span)
+        for number, note in enumerate(self.report.plant_notes, 1):
+            node = out.node("facility-note", number)
+            self.text_node(node, tl.Footnote, note)
+            out.add(self.node_of_report, tl.note, node)

@@ -16,8 +16,8 @@ from ...errors import InputError
 from ...metrics import Metric
 from ...model import BlockKind, SourceDocument
 from ..base import ParsedDocument
-from . import checks, prose, readers, vocab
-from .figures import Figure, figure_metric, figures_in
+from . import checks, prose, readers, sections, vocab
+from .figures import Figure, digest, figure_metric, figures_in
 from .model import Briefing, Facility, Organisation, Report, ScopeRef, SupplierAudit, Text, Training
 from .reading import text_at, year_in
 from .tables import Table, find_tables, heading_before, scope_before
@@ -52,6 +52,9 @@ class ReportParser:
         stated = [m for m in report.metrics if m.measure == "risk-issues" and m.description and vocab.rating(m.description)]
         own = [i for i in report.issues if i.scope.scope == "own-operations"]
         report.checks.extend(checks.rating_count_checks(stated, own, vocab.rating))
+        section_of = sections.read_sections(doc, report)
+        report.scope_definitions = sections.read_scope_definitions(doc)
+        report.statements = sections.read_statements(doc, report, section_of)
         notes = prose.quality_notes(doc, report.bodies)
         return ParsedDocument(doc, self.kind, self.version, root=report, notes=notes)
 
@@ -86,7 +89,11 @@ def _read_tables(doc: SourceDocument, report: Report, tables: list[Table]) -> No
         elif table.kind == "policy":
             report.policies.extend(readers.read_policies(doc, table))
         elif table.kind == "identification":
-            report.identifications.extend(readers.read_identification(doc, table))
+            found = readers.read_identification(doc, table)
+            notes = sections.notes_after(doc, table.blocks[-1])
+            for entry in found:
+                entry.notes = notes
+            report.identifications.extend(found)
         elif table.kind == "tools":
             report.assessments.extend(readers.read_tools(doc, table))
         elif table.kind == "mechanisms":
@@ -104,6 +111,7 @@ def _read_tables(doc: SourceDocument, report: Report, tables: list[Table]) -> No
                 report.indicators.extend(readers.read_indicators(doc, table, scope, report.year))
         elif table.kind == "facilities":
             readers.read_facilities(doc, table, report.legend, facilities)
+            report.plant_notes.extend(sections.notes_after(doc, table.blocks[-1]))
     report.facilities = list(facilities.values())
 
 
@@ -217,7 +225,9 @@ def _briefings_and_audits(doc: SourceDocument, report: Report, figures) -> None:
             audits = [figure_metric(f, key_prefix="supplier-audit", default_year=year, measure="audits")
                       for f in found if f.unit == "occurrence"]
             if groups or audits:
-                report.supplier_audits.append(SupplierAudit(year, text_at(doc, start, end), groups, audits[0] if audits else None))
+                text = text_at(doc, start, end)
+                report.supplier_audits.append(SupplierAudit(f"{year or ''}/{digest(text.text)}", year, text, groups,
+                                                            audits[0] if audits else None))
 
 
 def _collect_metrics(report: Report, figures) -> None:
