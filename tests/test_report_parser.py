@@ -150,3 +150,35 @@ def test_the_parser_names_no_entity_of_the_seed():
         text = source.read_text(encoding="utf-8")
         found = [name for name in seed_names if re.search(re.escape(name), text)]
         assert found == [], source.name
+
+
+def test_a_symbol_no_legend_explains_is_noted_not_guessed(tmp_path):
+    body = "項目\t北廠 (N廠)\t南廠 (S廠)\nSA8000\t◆\t◆\n"
+    parsed = parse(tmp_path, body)
+    assert parsed.root.facilities[0].assessments == []
+    assert [(n.kind, n.span.text) for n in parsed.notes] == [("unexplained-symbol", "◆"), ("unexplained-symbol", "◆")]
+
+
+def test_a_legend_written_with_colons_and_letters(tmp_path):
+    body = "V：已通過 X：未通過\n\n項目\t北廠 (N廠)\t南廠 (S廠)\nSA8000\tV\tX\n"
+    plants = {f.code: f.assessments[0].done for f in parse(tmp_path, body).root.facilities}
+    assert plants == {"N廠": True, "S廠": False}
+
+
+def test_a_title_with_the_year_first(tmp_path):
+    report = parse(tmp_path, "本公司重視人權。", title="# 2023年度 晨光材料 人權盡職調查報告\n\n").root
+    assert (report.organisation.name, report.year) == ("晨光材料", "2023")
+
+
+def test_a_merged_measure_cell_split_by_a_page_break_still_shares_its_measures(tmp_path):
+    body = MEASURES.replace("童工\t低\t\t\n", "") + "\n影響對象：價值鏈（供應商）\n\n人權風險議題\t風險鑑別\t減緩措施\t補救措施\n童工\t低\t\t\n"
+    report = parse(tmp_path, body).root
+    inferred = [(m.issue_key.split("/")[-1], m.text.text) for m in report.measures if m.inferred]
+    assert inferred == [("童工", "要求供應商簽署承諾書。"), ("童工", "情節嚴重者停止合作。")]
+
+
+def test_header_words_go_to_the_head_noun_of_each_column(tmp_path):
+    body = "政策名稱\t適用對象\t政策內容\n人權政策\t自身營運\t<ul><li>尊重人權。</li><li>禁止童工。</li></ul>\n"
+    policies = parse(tmp_path, body).root.policies
+    assert [(p.name.text, [s.scope for s in p.scopes], [c.text for c in p.commitments]) for p in policies] == [
+        ("人權政策", ["own-operations"], ["尊重人權。", "禁止童工。"])]

@@ -15,7 +15,7 @@ from dataclasses import replace
 from ...errors import InputError
 from ...metrics import Metric
 from ...model import BlockKind, SourceDocument
-from ..base import ParsedDocument
+from ..base import DataQualityNote, ParsedDocument
 from . import checks, prose, readers, sections, vocab
 from .figures import Figure, digest, figure_metric, figures_in
 from .model import Briefing, Facility, Organisation, Report, ScopeRef, SupplierAudit, Text, Training
@@ -43,7 +43,7 @@ class ReportParser:
         report.legend = readers.read_legend(doc)
         tables = find_tables(doc)
         claimed: set[tuple[int, int]] = set()
-        _read_tables(doc, report, tables)
+        table_notes = _read_tables(doc, report, tables)
         _band_metrics(doc, report, claimed)
         figures = _prose_figures(doc, report, tables, claimed)
         _training_totals(doc, report, tables, figures)
@@ -55,7 +55,7 @@ class ReportParser:
         section_of = sections.read_sections(doc, report)
         report.scope_definitions = sections.read_scope_definitions(doc)
         report.statements = sections.read_statements(doc, report, section_of)
-        notes = prose.quality_notes(doc, report.bodies)
+        notes = sorted(prose.quality_notes(doc, report.bodies) + table_notes, key=lambda n: (n.span.start, n.kind))
         return ParsedDocument(doc, self.kind, self.version, root=report, notes=notes)
 
 
@@ -75,9 +75,11 @@ def _read_report_header(doc: SourceDocument) -> Report:
     return Report(organisation, heading, year, published)
 
 
-def _read_tables(doc: SourceDocument, report: Report, tables: list[Table]) -> None:
+def _read_tables(doc: SourceDocument, report: Report, tables: list[Table]) -> list[DataQualityNote]:
     facilities: dict[str, Facility] = {}
+    unexplained: list[DataQualityNote] = []
     last_scope: dict[str, ScopeRef] = {}
+    carried: dict[str, dict] = {}
     for table in tables:
         if table.kind == "training":
             heading = heading_before(doc, table)
@@ -104,15 +106,18 @@ def _read_tables(doc: SourceDocument, report: Report, tables: list[Table]) -> No
                 continue
             last_scope[table.kind] = scope
             if table.kind == "measures":
-                issues, measures = readers.read_measures(doc, table, scope)
+                issues, measures = readers.read_measures(doc, table, scope, carried.setdefault(scope.key, {}))
                 report.issues.extend(issues)
                 report.measures.extend(measures)
             else:
                 report.indicators.extend(readers.read_indicators(doc, table, scope, report.year))
         elif table.kind == "facilities":
-            readers.read_facilities(doc, table, report.legend, facilities)
+            for cell in readers.read_facilities(doc, table, report.legend, facilities):
+                unexplained.append(DataQualityNote("unexplained-symbol", f"the plant table uses '{cell.text.strip()}', which no legend of the report explains",
+                                                   cell.span))
             report.plant_notes.extend(sections.notes_after(doc, table.blocks[-1]))
     report.facilities = list(facilities.values())
+    return unexplained
 
 
 def _section_year(doc: SourceDocument, table: Table) -> str | None:

@@ -201,10 +201,13 @@ def read_mechanisms(doc: SourceDocument, table: Table) -> list[ManagementMechani
 
 
 # -- risks and measures ------------------------------------------------------------
-def read_measures(doc: SourceDocument, table: Table, scope: ScopeRef) -> tuple[list[RiskIssue], list[Measure]]:
+def read_measures(doc: SourceDocument, table: Table, scope: ScopeRef,
+                  carried: dict[int, tuple[str, list[Measure]]] | None = None) -> tuple[list[RiskIssue], list[Measure]]:
+    """Rated issues and their measures; ``carried`` holds the last printed measures of the same scope's previous
+    table, for a merged cell that a page break split."""
     issues: list[RiskIssue] = []
     measures: list[Measure] = []
-    printed_by_col: dict[int, tuple[str, list[Measure]]] = {}
+    printed_by_col: dict[int, tuple[str, list[Measure]]] = carried if carried is not None else {}
     for row in table.rows:
         cells = _by_role(table, row)
         name = cell_text(doc, cells["issue"]) if "issue" in cells else None
@@ -342,8 +345,12 @@ _DIGITS = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 _ROW_PERIOD = re.compile(r"[（(]\s*([^()（）]+?)\s*[)）]")
 
 
-def read_facilities(doc: SourceDocument, table: Table, legend: list[LegendEntry], known: dict[str, Facility]) -> None:
-    """Add the table's rows to the plants in ``known`` (one table may hold SAQ and VAP, another SA8000)."""
+def read_facilities(doc: SourceDocument, table: Table, legend: list[LegendEntry], known: dict[str, Facility]) -> list[Cell]:
+    """Add the table's rows to the plants in ``known`` (one table may hold SAQ and VAP, another SA8000).
+
+    Returns the cells holding a symbol that no legend of the document explains.
+    """
+    unexplained: list[Cell] = []
     words = vocab.table_vocabulary("facilities")
     columns: dict[int, Facility] = {}
     for cell in table.header:
@@ -383,8 +390,10 @@ def read_facilities(doc: SourceDocument, table: Table, legend: list[LegendEntry]
             elif not value or value in "-－—–":
                 done = None
             else:
+                unexplained.append(cell)
                 continue
             facility.assessments.append(FacilityAssessment(programme, label, period, done, score, cell.span))
+    return unexplained
 
 
 def _row_period(label: str) -> Period | None:
@@ -402,13 +411,14 @@ def _row_period(label: str) -> Period | None:
 def read_legend(doc: SourceDocument) -> list[LegendEntry]:
     """Symbols a table note explains (● 已執行 ○ 未執行), read from the text, not assumed."""
     words = "|".join(re.escape(w) for w, _ in vocab.legend_words())
-    pattern = re.compile(rf"([^\s\w（）()：:，,。])\s*({words})")
+    # A symbol is one mark that is not a word character (●, ○, ✓), or a lone V / O / X.
+    pattern = re.compile(rf"(?:(?<![A-Za-z0-9])([VOXvox])(?![A-Za-z0-9])|([^\s\w（）()：:，,。、]))\s*[：:=]?\s*({words})")
     values = dict(vocab.legend_words())
     seen: dict[str, LegendEntry] = {}
     for match in pattern.finditer(doc.text):
-        symbol = match.group(1)
+        symbol = match.group(1) or match.group(2)
         if symbol not in seen:
-            seen[symbol] = LegendEntry(symbol, match.group(2), values[match.group(2)], doc.span(match.start(), match.end()))
+            seen[symbol] = LegendEntry(symbol, match.group(3), values[match.group(3)], doc.span(match.start(), match.end()))
     return list(seen.values())
 
 

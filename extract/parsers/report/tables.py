@@ -37,15 +37,19 @@ def column_roles(header: list[Cell], kind: str) -> dict[int, str]:
     words = vocab.table_vocabulary(kind)
     roles: dict[int, str] = {}
     for cell in header:
-        best: tuple[int, str] | None = None
+        best: tuple[int, bool, str] | None = None
+        folded = "".join(cell.text.split())
         for role, choices in words.items():
             if not isinstance(choices, list):
                 continue
             for word in choices:
-                if vocab.matches_header(cell.text, [word]) and (best is None or len(word) > best[0]):
-                    best = (len(word), role)
+                if vocab.matches_header(cell.text, [word]):
+                    # The longer word wins; at a tie the head noun, which ends the header (政策內容 is a 內容).
+                    score = (len(word), folded.endswith(word), role)
+                    if best is None or score[:2] > best[:2]:
+                        best = score
         if best is not None:
-            roles[cell.col] = best[1]
+            roles[cell.col] = best[2]
     return roles
 
 
