@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from decimal import Decimal
 
 from ...errors import InputError
 from ...metrics import Metric
@@ -229,8 +230,14 @@ def _briefings_and_audits(doc: SourceDocument, report: Report, figures) -> None:
                       for f in found if f.unit == "company"]
             audits = [figure_metric(f, key_prefix="supplier-audit", default_year=year, measure="audits")
                       for f in found if f.unit == "occurrence"]
+            text = text_at(doc, start, end)
+            if len(groups) > 1:
+                total = sum((g.value for g in groups), Decimal(0))
+                groups.append(replace(groups[0], key=f"{groups[0].key}/total", value=total, subject_label="all audited suppliers",
+                                      span=text.span,
+                                      description=None, derived=True,
+                                      derivation=f"sum of the {len(groups)} supplier groups audited in the sentence"))
             if groups or audits:
-                text = text_at(doc, start, end)
                 report.supplier_audits.append(SupplierAudit(f"{year or ''}/{digest(text.text)}", year, text, groups,
                                                             audits[0] if audits else None))
 
