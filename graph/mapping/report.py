@@ -19,7 +19,7 @@ from ...extract.parsers.report.model import (
     ConsistencyCheck, Facility, GovernanceBody, Indicator, Measure, Report, RiskIssue, ScopeRef, Text, Training,
 )
 from .. import iri
-from ..namespaces import dcterms, org, rdf, rdfs, skos, tl, xsd
+from ..namespaces import dcterms, rdfs, tl, xsd
 from .metrics import map_metric
 from .writer import GraphWriter, date_literal, literal
 
@@ -73,6 +73,7 @@ class _ReportMapper:
         self.supplier_audits()
         self.metrics()
         self.checks()
+        self.outline()
 
     # -- helpers -----------------------------------------------------------
     def text_node(self, node: NamedNode, cls: NamedNode, text: Text, *, label: str | None = None) -> NamedNode:
@@ -81,28 +82,31 @@ class _ReportMapper:
     def scope(self, node: NamedNode, scope: ScopeRef) -> None:
         self.out.add(node, tl.scope, scope_node(scope.scope))
         for party in scope.parties:
-            self.out.add(node, tl.party, party_node(party))
+            party_iri = party_node(party)
+            self.out.typed(party_iri, tl.Party)
+            self.out.add(party_iri, rdfs.label, literal(party.replace("-", " "), lang="en"))
+            self.out.add(party_iri, tl.code, literal(party))
+            self.out.add(node, tl.party, party_iri)
         self.out.add_text(node, tl.scopeLabel, scope.label)
 
     def _scope_nodes(self) -> None:
         for scope_id in ("own-operations", "value-chain"):
             node = scope_node(scope_id)
-            self.out.typed(node, tl.Scope, skos.Concept)
-            self.out.add(node, skos.prefLabel, literal(scope_id.replace("-", " "), lang="en"))
-            self.out.add(node, skos.notation, literal(scope_id))
+            self.out.typed(node, tl.Scope)
+            self.out.add(node, rdfs.label, literal(scope_id.replace("-", " "), lang="en"))
+            self.out.add(node, tl.code, literal(scope_id))
 
     # -- organisation, report, frameworks ------------------------------------------
     def organisation(self) -> None:
         out, r = self.out, self.report
         out.fact(self.org, tl.Organisation, r.organisation.span, label=r.organisation.name)
-        out.add(self.org, rdf.type, org.Organization)
         if r.organisation.legal_name:
             out.add_text(self.org, tl.legalName, r.organisation.legal_name)
             out.derived_from(self.org, r.organisation.legal_span)
         node = self.node_of_report
         out.fact(node, tl.DueDiligenceReport, r.title.span, label=r.title.text)
         out.add_text(node, dcterms.title, r.title.text)
-        out.add(node, dcterms.publisher, self.org)
+        out.add_text(node, dcterms.publisher, r.organisation.legal_name or r.organisation.name)
         out.add(node, tl.reportingOrganisation, self.org)
         out.add(node, tl.inDocument, out.document)
         out.add(out.document, tl.hasReport, node)
@@ -115,10 +119,10 @@ class _ReportMapper:
     def frameworks(self) -> None:
         for ref in self.report.frameworks:
             node = framework_node(ref.id)
-            self.out.typed(node, tl.Framework, skos.Concept)
-            self.out.add(node, skos.notation, literal(ref.id))
-            self.out.add(node, skos.prefLabel, literal(ref.label, lang="en"))
-            self.out.add(node, skos.prefLabel, literal(ref.label_zh, lang="zh-Hant"))
+            self.out.typed(node, tl.Framework)
+            self.out.add(node, tl.code, literal(ref.id))
+            self.out.add(node, rdfs.label, literal(ref.label, lang="en"))
+            self.out.add(node, rdfs.label, literal(ref.label_zh, lang="zh-Hant"))
             self.out.add(self.node_of_report, tl.commitsTo, node)
             mention = self.out.node("framework-mention", ref.id)
             self.out.fact(mention, tl.FrameworkMention, ref.span, label=ref.span.text)
@@ -154,9 +158,7 @@ class _ReportMapper:
             for group in body.groups:
                 g = self.out.node("body", body.key, "group", group.text)
                 self.text_node(g, tl.WorkingGroup, group)
-                self.out.add(g, rdf.type, org.OrganizationalUnit)
-                self.out.add(node, org.hasUnit, g)
-                self.out.add(g, org.unitOf, node)
+                self.out.add(node, tl.hasGroup, g)
             for member in body.members:
                 self.out.add_text(node, tl.memberDescription, member.text)
                 self.out.derived_from(node, member.span)
@@ -172,8 +174,7 @@ class _ReportMapper:
     def _body(self, name: str, text: Text) -> NamedNode:
         node = self.out.node("body", name)
         self.text_node(node, tl.GovernanceBody, text)
-        self.out.add(node, rdf.type, org.OrganizationalUnit)
-        self.out.add(node, org.unitOf, self.org)
+        self.out.add(node, tl.organisation, self.org)
         return node
 
     # -- training -------------------------------------------------------------------
@@ -265,7 +266,7 @@ class _ReportMapper:
             self.out.add(node, tl.organisation, self.org)
             self.scope(node, ident.scope)
             if ident.description is not None:
-                self.out.add_text(node, dcterms.description, ident.description.text)
+                self.out.add_text(node, tl.description, ident.description.text)
                 self.out.derived_from(node, ident.description.span)
             for group in ident.groups:
                 g = self.out.node("rights-holders", group.text)
@@ -273,6 +274,10 @@ class _ReportMapper:
                 self.out.add(node, tl.groupAtRisk, g)
             for issue in ident.issues:
                 self.out.add(node, tl.potentialIssue, self._topic(issue))
+            for number, note in enumerate(ident.notes, 1):
+                n = self.out.node("impact-identification", ident.scope.key, "note", number)
+                self.text_node(n, tl.Footnote, note)
+                self.out.add(node, tl.note, n)
 
     def risks_and_measures(self) -> None:
         issue_nodes: dict[str, NamedNode] = {}
@@ -326,7 +331,7 @@ class _ReportMapper:
         self.out.add(node, tl.inReport, self.node_of_report)
         self.scope(node, indicator.scope)
         if indicator.description is not None:
-            self.out.add_text(node, dcterms.description, indicator.description.text)
+            self.out.add_text(node, tl.description, indicator.description.text)
             self.out.derived_from(node, indicator.description.span)
         self.out.add_text(node, tl.target, indicator.target.text)
         self.out.derived_from(node, indicator.target.span)
@@ -352,8 +357,7 @@ class _ReportMapper:
     def _facility(self, facility: Facility) -> None:
         node = NamedNode(iri.mint("org", self.report.organisation.legal_name or self.report.organisation.name, "facility", facility.key))
         self.out.fact(node, tl.Facility, facility.span, label=facility.name)
-        self.out.add(node, rdf.type, org.Site)
-        self.out.add(node, org.siteOf, self.org)
+        self.out.add(node, tl.organisation, self.org)
         self.out.add_value(node, tl.facilityCode, facility.code)
         for assessment in facility.assessments:
             period = assessment.period.label if assessment.period else ""
@@ -376,7 +380,7 @@ class _ReportMapper:
 
     def supplier_audits(self) -> None:
         for audit in self.report.supplier_audits:
-            node = self.out.node("supplier-audit", audit.year or "", audit.text.span.start)
+            node = self.out.node("supplier-audit", audit.key)
             self.out.fact(node, tl.SupplierAuditProgramme, audit.text.span, label=audit.text.text[:60])
             self.out.add(node, tl.organisation, self.org)
             if audit.year:
@@ -402,8 +406,8 @@ class _ReportMapper:
 
     def _check(self, check: ConsistencyCheck) -> None:
         node = self.out.node("check", check.key)
-        label = check.key.replace("/", " ")
-        self.out.typed(node, tl.ConsistencyCheck, label=label)
+        self.out.typed(node, tl.ConsistencyCheck)
+        self.out.add(node, rdfs.label, literal(f"{check.kind}: {check.subject}"))
         self.out.add(node, tl.organisation, self.org)
         self.out.add(node, tl.inReport, self.node_of_report)
         self.out.add_value(node, tl.checkKind, check.kind)
@@ -417,3 +421,30 @@ class _ReportMapper:
         for metric in check.inputs:
             self.out.add(node, tl.input, self.metric_node(metric))
             self.out.derived_from(node, metric.span)
+
+    # -- outline and prose ----------------------------------------------------------------------
+    def outline(self) -> None:
+        out = self.out
+        for section in self.report.sections:
+            node = out.node("section", section.key)
+            self.text_node(node, tl.ReportSection, section.title)
+            out.add(node, tl.inReport, self.node_of_report)
+            out.add_value(node, tl.headingLevel, section.level)
+            out.add_value(node, tl.sectionTopic, section.topic)
+        for statement in self.report.statements:
+            node = out.node("statement", statement.key)
+            self.text_node(node, tl.Statement, statement.text)
+            out.add(node, tl.inReport, self.node_of_report)
+            out.add_value(node, tl.sectionTopic, statement.topic)
+            if statement.section is not None:
+                out.add(node, tl.section, out.node("section", statement.section))
+        for definition in self.report.scope_definitions:
+            node = out.node("scope-definition", definition.scope.key)
+            self.text_node(node, tl.ScopeDefinition, definition.definition)
+            out.add(node, tl.inReport, self.node_of_report)
+            self.scope(node, definition.scope)
+            out.derived_from(node, definition.scope.span)
+        for number, note in enumerate(self.report.plant_notes, 1):
+            node = out.node("facility-note", number)
+            self.text_node(node, tl.Footnote, note)
+            out.add(self.node_of_report, tl.note, node)

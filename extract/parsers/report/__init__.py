@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from decimal import Decimal
 
 from ...errors import InputError
 from ...metrics import Metric
 from ...model import BlockKind, SourceDocument
-from ..base import ParsedDocument
-from . import checks, prose, readers, vocab
-from .figures import Figure, figure_metric, figures_in
+from ..base import DataQualityNote, ParsedDocument
+from . import checks, prose, readers, sections, vocab
+from .figures import Figure, digest, figure_metric, figures_in
 from .model import Briefing, Facility, Organisation, Report, ScopeRef, SupplierAudit, Text, Training
 from .reading import text_at, year_in
 from .tables import Table, find_tables, heading_before, scope_before
@@ -43,7 +44,7 @@ class ReportParser:
         report.legend = readers.read_legend(doc)
         tables = find_tables(doc)
         claimed: set[tuple[int, int]] = set()
-        _read_tables(doc, report, tables)
+        table_notes = _read_tables(doc, report, tables)
         _band_metrics(doc, report, claimed)
         figures = _prose_figures(doc, report, tables, claimed)
         _training_totals(doc, report, tables, figures)
@@ -52,7 +53,10 @@ class ReportParser:
         stated = [m for m in report.metrics if m.measure == "risk-issues" and m.description and vocab.rating(m.description)]
         own = [i for i in report.issues if i.scope.scope == "own-operations"]
         report.checks.extend(checks.rating_count_checks(stated, own, vocab.rating))
-        notes = prose.quality_notes(doc, report.bodies)
+        section_of = sections.read_sections(doc, report)
+        report.scope_definitions = sections.read_scope_definitions(doc)
+        report.statements = sections.read_statements(doc, report, section_of)
+        notes = sorted(prose.quality_notes(doc, report.bodies) + table_notes, key=lambda n: (n.span.start, n.kind))
         return ParsedDocument(doc, self.kind, self.version, root=report, notes=notes)
 
 
@@ -72,9 +76,11 @@ def _read_report_header(doc: SourceDocument) -> Report:
     return Report(organisation, heading, year, published)
 
 
-def _read_tables(doc: SourceDocument, report: Report, tables: list[Table]) -> None:
+def _read_tables(doc: SourceDocument, report: Report, tables: list[Table]) -> list[DataQualityNote]:
     facilities: dict[str, Facility] = {}
+    unexplained: list[DataQualityNote] = []
     last_scope: dict[str, ScopeRef] = {}
+    carried: dict[str, dict] = {}
     for table in tables:
         if table.kind == "training":
             heading = heading_before(doc, table)
@@ -86,7 +92,11 @@ def _read_tables(doc: SourceDocument, report: Report, tables: list[Table]) -> No
         elif table.kind == "policy":
             report.policies.extend(readers.read_policies(doc, table))
         elif table.kind == "identification":
-            report.identifications.extend(readers.read_identification(doc, table))
+            found = readers.read_identification(doc, table)
+            notes = sections.notes_after(doc, table.blocks[-1])
+            for entry in found:
+                entry.notes = notes
+            report.identifications.extend(found)
         elif table.kind == "tools":
             report.assessments.extend(readers.read_tools(doc, table))
         elif table.kind == "mechanisms":
@@ -97,14 +107,18 @@ def _read_tables(doc: SourceDocument, report: Report, tables: list[Table]) -> No
                 continue
             last_scope[table.kind] = scope
             if table.kind == "measures":
-                issues, measures = readers.read_measures(doc, table, scope)
+                issues, measures = readers.read_measures(doc, table, scope, carried.setdefault(scope.key, {}))
                 report.issues.extend(issues)
                 report.measures.extend(measures)
             else:
                 report.indicators.extend(readers.read_indicators(doc, table, scope, report.year))
         elif table.kind == "facilities":
-            readers.read_facilities(doc, table, report.legend, facilities)
+            for cell in readers.read_facilities(doc, table, report.legend, facilities):
+                unexplained.append(DataQualityNote("unexplained-symbol", f"the plant table uses '{cell.text.strip()}', which no legend of the report explains",
+                                                   cell.span))
+            report.plant_notes.extend(sections.notes_after(doc, table.blocks[-1]))
     report.facilities = list(facilities.values())
+    return unexplained
 
 
 def _section_year(doc: SourceDocument, table: Table) -> str | None:
@@ -216,8 +230,16 @@ def _briefings_and_audits(doc: SourceDocument, report: Report, figures) -> None:
                       for f in found if f.unit == "company"]
             audits = [figure_metric(f, key_prefix="supplier-audit", default_year=year, measure="audits")
                       for f in found if f.unit == "occurrence"]
+            text = text_at(doc, start, end)
+            if len(groups) > 1:
+                total = sum((g.value for g in groups), Decimal(0))
+                groups.append(replace(groups[0], key=f"{groups[0].key}/total", value=total, subject_label="all audited suppliers",
+                                      span=text.span,
+                                      description=None, derived=True,
+                                      derivation=f"sum of the {len(groups)} supplier groups audited in the sentence"))
             if groups or audits:
-                report.supplier_audits.append(SupplierAudit(year, text_at(doc, start, end), groups, audits[0] if audits else None))
+                report.supplier_audits.append(SupplierAudit(f"{year or ''}/{digest(text.text)}", year, text, groups,
+                                                            audits[0] if audits else None))
 
 
 def _collect_metrics(report: Report, figures) -> None:

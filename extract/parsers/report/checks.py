@@ -28,7 +28,7 @@ def training_checks(training: Training) -> tuple[list[ConsistencyCheck], list[Me
         product = course.hours.value * course.attendance.value
         holds = _round_like(product, course.total_hours.value) == course.total_hours.value
         checks.append(ConsistencyCheck(
-            key=metric_key("row-product", training.year or "", course.key), kind="row-product", holds=holds,
+            key=metric_key("row-product", training.year or "", course.key), kind="row-product", subject=course.name.text, holds=holds,
             detail=(f"course {course.number or ''} {course.name.text}: {_fmt(course.hours.value)} h × {_fmt(course.attendance.value)} "
                     f"person-times = {_fmt(product)} h; stated total {_fmt(course.total_hours.value)} h").replace("  ", " "),
             stated=course.total_hours, computed=product, inputs=[course.hours, course.attendance],
@@ -48,7 +48,8 @@ def training_checks(training: Training) -> tuple[list[ConsistencyCheck], list[Me
         if stated is None:
             continue
         checks.append(ConsistencyCheck(
-            key=metric_key("column-sum", training.year or "", role), kind="column-sum", holds=total == stated.value,
+            key=metric_key("column-sum", training.year or "", role), kind="column-sum",
+            subject=f"{role} total {training.year or ''}".strip(), holds=total == stated.value,
             detail=f"sum of {role} over {len(column)} courses = {_fmt(total)} {unit}; stated total {_fmt(stated.value)} {unit}",
             stated=stated, computed=total, inputs=column,
         ))
@@ -67,7 +68,8 @@ def rating_count_checks(stated: list[Metric], issues: list[RiskIssue], rating_of
             continue
         for scope, counts in sorted(by_scope.items()):
             checks.append(ConsistencyCheck(
-                key=metric_key("rating-count", scope, rating), kind="stated-count", holds=counts[rating] == metric.value,
+                key=metric_key("rating-count", scope, rating), kind="stated-count",
+                subject=f"{rating} risks in {scope}", holds=counts[rating] == metric.value,
                 detail=f"stated {_fmt(metric.value)} {rating}-risk issues; the {scope} table rates {counts[rating]} issues {rating}",
                 stated=metric, computed=Decimal(counts[rating]), inputs=[],
             ))

@@ -1,4 +1,4 @@
-"""Numbers printed in running text (42,599人次, 36家, 262次, 100%) as metrics.
+"""Numbers printed in running text (1,234人次, 36家, 87次, 100%) as metrics.
 
 A figure is a number followed by a counting unit from the lexicon.  Years
 (2024年), dates and numbers without a unit are not figures.  What the number
@@ -41,6 +41,7 @@ class Figure:
     year: str | None
     at_least: bool
     approximate: bool
+    sentence: str  # the sentence it was read from: keys are built from it, not from offsets
 
 
 def _unit_at(text: str, pos: int) -> tuple[str, str] | None:
@@ -135,11 +136,16 @@ def figures_in(doc: SourceDocument, span: Span, *, context: str = "", claimed: s
                 year=year.group(1) if year else None,
                 at_least=qualifier_at_least,
                 approximate=bool(re.search(r"[約近]\s*$", text[before_from:start])),
+                sentence=sentence,
             )
         )
         previous_end = end
         previous_subject = subject
     return found
+
+
+def digest(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
 
 
 def metric_key(*parts: object) -> str:
@@ -148,7 +154,7 @@ def metric_key(*parts: object) -> str:
     for part in parts:
         text = str(part)
         if len(text) > 24:
-            text = text[:16] + "-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+            text = text[:16] + "-" + digest(text)
         out.append(text)
     return "/".join(out)
 
@@ -157,7 +163,8 @@ def figure_metric(figure: Figure, *, key_prefix: str, default_year: str | None, 
                   subject: str | None = None, subject_key: str | None = None) -> Metric:
     year = figure.year or default_year
     return Metric(
-        key=metric_key(key_prefix, measure or figure.topic, subject or figure.subject, f"{figure.value}{figure.unit}", figure.span.start),
+        key=metric_key(key_prefix, measure or figure.topic, subject or figure.subject, f"{figure.value}{figure.unit}",
+                       digest(figure.sentence)),
         measure=measure or figure.topic,
         value=figure.value,
         unit=figure.unit,

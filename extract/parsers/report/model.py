@@ -93,6 +93,7 @@ class ConsistencyCheck:
 
     key: str
     kind: str  # "row-product", "column-sum", "stated-count"
+    subject: str  # what was checked, as printed (a course name) or described (attendance 2024)
     holds: bool
     detail: str  # English: what was compared, with both values
     stated: Metric | None
@@ -158,6 +159,7 @@ class ImpactIdentification:
     description: Text | None
     groups: list[Text]
     issues: list[Text]
+    notes: list[Text] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -235,10 +237,37 @@ class LegendEntry:
 
 @dataclass(slots=True)
 class SupplierAudit:
+    key: str  # year and a digest of the sentence
     year: str | None
     text: Text
     supplier_groups: list[Metric]
     audits: Metric | None
+
+
+@dataclass(slots=True)
+class Section:
+    """A heading of the report: its title as printed, its depth, and the topic its words name."""
+
+    key: str
+    title: Text
+    level: int
+    topic: str | None
+
+
+@dataclass(slots=True)
+class Statement:
+    """Prose the report states under a section: a strategy, the grievance channel, the conclusion …"""
+
+    key: str
+    topic: str  # from the section heading's words (lexicon [sections]), or "introduction"
+    text: Text
+    section: str | None  # key of the section it is printed under
+
+
+@dataclass(slots=True)
+class ScopeDefinition:
+    scope: ScopeRef
+    definition: Text
 
 
 @dataclass(slots=True)
@@ -264,4 +293,7 @@ class Report:
     supplier_audits: list[SupplierAudit] = field(default_factory=list)
     checks: list[ConsistencyCheck] = field(default_factory=list)
     metrics: list[Metric] = field(default_factory=list)  # every number, including those held above
-    statements: list[Text] = field(default_factory=list)  # other prose read as the report's own statements
+    sections: list[Section] = field(default_factory=list)
+    scope_definitions: list[ScopeDefinition] = field(default_factory=list)
+    plant_notes: list[Text] = field(default_factory=list)  # notes printed with the plant tables
+    statements: list[Statement] = field(default_factory=list)  # prose no other fact covers, by section topic

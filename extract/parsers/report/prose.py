@@ -12,7 +12,9 @@ from . import vocab
 from .model import FrameworkRef, GovernanceBody, Organisation, RiskBand, RiskMethod, Text
 from .reading import text_at
 
-_TITLE = re.compile(r"^(?P<org>\S.*?)\s*(?P<year>(?:19|20)\d{2})\s*年?\s*(?:年度)?\s*(?P<rest>\S*(?:報告書|報告))\s*$")
+_TITLE = re.compile(r"^(?P<org>\S.*?)\s*(?P<year>(?:19|20)\d{2})\s*(?:年度|年)?\s*(?P<rest>\S*(?:報告書|報告))\s*$")
+# Year first: 2024年度 X 人權盡職調查報告 (the organisation ends where the report's own words begin).
+_TITLE_YEAR_FIRST = re.compile(r"^(?P<year>(?:19|20)\d{2})\s*(?:年度|年)?\s*(?P<org>\S.*?)\s*(?P<rest>(?:人權|永續|企業社會責任)\S*(?:報告書|報告))\s*$")
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|Copyright)\s*(?P<year>(?:19|20)\d{2})?\s*(?P<name>[^\s©]+?(?:股份有限公司|有限公司))")
 _SET_UP = re.compile(r"(?:設置|設立|成立)「(?P<name>[^」]+)」")
 _QUOTED = re.compile(r"「([^」]+)」")
@@ -23,8 +25,8 @@ def read_title(doc: SourceDocument) -> tuple[Organisation, Text, str | None] | N
     for block in doc.blocks[:12]:
         if block.kind not in (BlockKind.HEADING, BlockKind.PARAGRAPH):
             continue
-        match = _TITLE.match(block.span.text)
-        if match:
+        match = _TITLE.match(block.span.text) or _TITLE_YEAR_FIRST.match(block.span.text)
+        if match and match.group("org").strip():
             start = block.span.start
             org = text_at(doc, start + match.start("org"), start + match.end("org"))
             return Organisation(org.text, org.span), text_at(doc, start, block.span.end), match.group("year")

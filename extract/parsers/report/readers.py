@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from decimal import Decimal
 
@@ -18,10 +19,13 @@ from .model import (
 from .reading import cell_items, cell_text, find_scope, find_scopes, is_note_marker, split_items, text_at, year_in
 from .tables import Table, heading_before, plant_of, scope_before
 
-_CATEGORY = re.compile(r"^[【\[]\s*(.+?)\s*[】\]]$")
+_CATEGORY_INLINE = re.compile(r"【\s*([^【】]{1,12}?)\s*】")
+# A sentence ends at 。, at a wide gap of spaces, or before a short label with a colon (技術：…).
+_SENTENCE_BREAK = re.compile(r"。|\s{3,}|\s+(?=[^\s：:，。]{1,6}[：:])")
+_CONTINUES = re.compile(r"^(?:(?:19|20)\d{2}\s*年|如|若|並|且|亦|另|其中)")
 _TOTAL_ROW = ("合計", "總計", "總和", "小計", "Total", "TOTAL")
 _LEAD_IN = re.compile(r"\S{1,8}[：:]")
-_URL = re.compile(r"https?://\S+")
+_URL = re.compile(r"https?://[A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%-]+")
 _NOTE_REF = re.compile(r"[（(]\s*註\s*(\d*)\s*[)）]|註\s*(\d+)$")
 
 
@@ -108,6 +112,13 @@ def _statements(doc: SourceDocument, cell: Cell | None) -> tuple[list[Text], lis
             urls.append(Text(frag.href or frag.text.strip(), frag.span))
             i += 1
             continue
+        raw = doc.text[frag.span.start:frag.span.end]
+        if (url := _URL.search(raw)) and frag.tag != "a":
+            # A layout without markup glues the link to the text before it.
+            urls.append(Text(url.group(), doc.span(frag.span.start + url.start(), frag.span.start + url.end())))
+            statements.extend(_sentences(doc, frag.span.start, frag.span.start + url.start()))
+            i += 1
+            continue
         if frag.tag in ("b", "strong") and i + 1 < len(frags) and frags[i + 1].tag not in ("b", "strong", "a"):
             body = frags[i + 1]
             statements.append(Text(f"{frag.text.strip()} {body.text.strip()}", doc.span(frag.span.start, body.span.end)))
@@ -129,7 +140,7 @@ def _sentences(doc: SourceDocument, start: int, end: int) -> list[Text]:
     raw = doc.text[start:end]
     out = []
     pos = 0
-    for match in re.finditer(r"。|\s{3,}", raw):
+    for match in _SENTENCE_BREAK.finditer(raw):
         cut = match.end() if match.group() == "。" else match.start()
         piece = text_at(doc, start + pos, start + cut)
         if piece.text:
@@ -190,10 +201,13 @@ def read_mechanisms(doc: SourceDocument, table: Table) -> list[ManagementMechani
 
 
 # -- risks and measures ------------------------------------------------------------
-def read_measures(doc: SourceDocument, table: Table, scope: ScopeRef) -> tuple[list[RiskIssue], list[Measure]]:
+def read_measures(doc: SourceDocument, table: Table, scope: ScopeRef,
+                  carried: dict[int, tuple[str, list[Measure]]] | None = None) -> tuple[list[RiskIssue], list[Measure]]:
+    """Rated issues and their measures; ``carried`` holds the last printed measures of the same scope's previous
+    table, for a merged cell that a page break split."""
     issues: list[RiskIssue] = []
     measures: list[Measure] = []
-    printed_by_col: dict[int, tuple[str, list[Measure]]] = {}
+    printed_by_col: dict[int, tuple[str, list[Measure]]] = carried if carried is not None else {}
     for row in table.rows:
         cells = _by_role(table, row)
         name = cell_text(doc, cells["issue"]) if "issue" in cells else None
@@ -221,25 +235,47 @@ def read_measures(doc: SourceDocument, table: Table, scope: ScopeRef) -> tuple[l
 
 
 def _cell_measures(doc: SourceDocument, cell: Cell, issue_key: str, kind: str) -> list[Measure]:
+    """Measures under their 【category】 markers: one per list entry, or per sentence where the layout lost the list."""
     out: list[Measure] = []
     category = ""
     counts: dict[str, int] = {}
     for frag in cell.fragments:
-        text = frag.text.strip()
-        if not text:
-            continue
-        match = _CATEGORY.match(text)
-        if match:
-            category = match.group(1)
-            continue
-        number = counts[category] = counts.get(category, 0) + 1
-        out.append(Measure(
-            key=f"{issue_key}/{kind}/{category}/{number}",
-            issue_key=issue_key, kind=kind, category=category,
-            category_id=vocab.measure_category(category) or "other",
-            text=text_at(doc, frag.span.start, frag.span.end),
-        ))
+        raw = doc.text[frag.span.start:frag.span.end]
+        pos = 0
+        pieces: list[tuple[str | None, int, int]] = []
+        for match in _CATEGORY_INLINE.finditer(raw):
+            pieces.append((None, pos, match.start()))
+            pieces.append((match.group(1).strip(), match.start(), match.end()))
+            pos = match.end()
+        pieces.append((None, pos, len(raw)))
+        for marker, start, end in pieces:
+            if marker is not None:
+                category = marker
+                continue
+            start, end = frag.span.start + start, frag.span.start + end
+            items = [text_at(doc, start, end)] if frag.tag == "li" else _measure_sentences(doc, start, end)
+            for item in items:
+                if not item.text:
+                    continue
+                number = counts[category] = counts.get(category, 0) + 1
+                out.append(Measure(
+                    key=f"{issue_key}/{kind}/{category}/{number}",
+                    issue_key=issue_key, kind=kind, category=category,
+                    category_id=vocab.measure_category(category) or "other",
+                    text=Text(html.unescape(item.text), item.span),
+                ))
     return out
+
+
+def _measure_sentences(doc: SourceDocument, start: int, end: int) -> list[Text]:
+    """Sentences of a run; one that only adds a figure or a condition (2024年…, 如…) stays with the one before."""
+    sentences: list[Text] = []
+    for sentence in _sentences(doc, start, end):
+        if sentences and _CONTINUES.match(sentence.text):
+            sentences[-1] = text_at(doc, sentences[-1].span.start, sentence.span.end)
+        else:
+            sentences.append(sentence)
+    return sentences
 
 
 def _inferred(issue_key: str, printed: Measure, source_issue: str) -> Measure:
@@ -309,8 +345,12 @@ _DIGITS = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 _ROW_PERIOD = re.compile(r"[（(]\s*([^()（）]+?)\s*[)）]")
 
 
-def read_facilities(doc: SourceDocument, table: Table, legend: list[LegendEntry], known: dict[str, Facility]) -> None:
-    """Add the table's rows to the plants in ``known`` (one table may hold SAQ and VAP, another SA8000)."""
+def read_facilities(doc: SourceDocument, table: Table, legend: list[LegendEntry], known: dict[str, Facility]) -> list[Cell]:
+    """Add the table's rows to the plants in ``known`` (one table may hold SAQ and VAP, another SA8000).
+
+    Returns the cells holding a symbol that no legend of the document explains.
+    """
+    unexplained: list[Cell] = []
     words = vocab.table_vocabulary("facilities")
     columns: dict[int, Facility] = {}
     for cell in table.header:
@@ -336,7 +376,7 @@ def read_facilities(doc: SourceDocument, table: Table, legend: list[LegendEntry]
             facility = columns.get(cell.col)
             if facility is None:
                 continue
-            value = cell.text.strip()
+            value = "".join(cell.text.split())  # a narrow column wraps 181.1 as 181. 1
             number = parse_number(value) if _DIGITS.fullmatch(value) else None
             score = None
             done = None
@@ -350,15 +390,17 @@ def read_facilities(doc: SourceDocument, table: Table, legend: list[LegendEntry]
             elif not value or value in "-－—–":
                 done = None
             else:
+                unexplained.append(cell)
                 continue
             facility.assessments.append(FacilityAssessment(programme, label, period, done, score, cell.span))
+    return unexplained
 
 
 def _row_period(label: str) -> Period | None:
     match = _ROW_PERIOD.search(label)
     if not match:
         return None
-    inner = match.group(1)
+    inner = "".join(match.group(1).split())  # a narrow column wraps 2022-2023 as 2022-202 3
     ends = parse_period(inner)
     if ends is not None:
         return Period(ends[0].iso(), ends[1].iso(), inner)
@@ -369,13 +411,14 @@ def _row_period(label: str) -> Period | None:
 def read_legend(doc: SourceDocument) -> list[LegendEntry]:
     """Symbols a table note explains (● 已執行 ○ 未執行), read from the text, not assumed."""
     words = "|".join(re.escape(w) for w, _ in vocab.legend_words())
-    pattern = re.compile(rf"([^\s\w（）()：:，,。])\s*({words})")
+    # A symbol is one mark that is not a word character (●, ○, ✓), or a lone V / O / X.
+    pattern = re.compile(rf"(?:(?<![A-Za-z0-9])([VOXvox])(?![A-Za-z0-9])|([^\s\w（）()：:，,。、]))\s*[：:=]?\s*({words})")
     values = dict(vocab.legend_words())
     seen: dict[str, LegendEntry] = {}
     for match in pattern.finditer(doc.text):
-        symbol = match.group(1)
+        symbol = match.group(1) or match.group(2)
         if symbol not in seen:
-            seen[symbol] = LegendEntry(symbol, match.group(2), values[match.group(2)], doc.span(match.start(), match.end()))
+            seen[symbol] = LegendEntry(symbol, match.group(3), values[match.group(3)], doc.span(match.start(), match.end()))
     return list(seen.values())
 
 

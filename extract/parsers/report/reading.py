@@ -11,6 +11,7 @@ from .model import ScopeRef, Text
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)\s*年?")
 _ITEM_SEPARATORS = re.compile(r"[、，,；;]|\s+")
+_TRAILING_MARKER = re.compile(r"\s*註\s*\d*$")
 _MARKER_ONLY = re.compile(r"^[（(]?\s*註\s*\d*\s*[)）]?$")
 
 
@@ -55,6 +56,10 @@ def split_items(doc: SourceDocument, span: Span) -> list[Text]:
     items = []
     for start, end in pieces:
         item = text_at(doc, span.start + start, span.start + end)
+        glued = _TRAILING_MARKER.search(item.text)
+        if glued and glued.start() >= 2:
+            # A footnote marker printed as superscript comes out glued to the item in a PDF (第三方員工註).
+            item = text_at(doc, item.span.start, item.span.start + glued.start())
         if item.text and not is_note_marker(item.text):
             items.append(item)
     return items

@@ -17,6 +17,7 @@ from ...model import Block, BlockKind, Cell, SourceDocument
 from . import vocab
 from .reading import find_scope, find_scopes, is_header_repeat
 
+_PAGE_NUMBER = re.compile(r"^[-–—\s]*(?:第\s*)?\d{1,4}\s*(?:頁)?[-–—\s]*$")
 _PLANT_HEADER = re.compile(r"^(?P<name>.+?)\s*[（(]\s*(?P<code>[^()（）]+?)\s*[)）]$")
 
 
@@ -36,15 +37,19 @@ def column_roles(header: list[Cell], kind: str) -> dict[int, str]:
     words = vocab.table_vocabulary(kind)
     roles: dict[int, str] = {}
     for cell in header:
-        best: tuple[int, str] | None = None
+        best: tuple[int, bool, str] | None = None
+        folded = "".join(cell.text.split())
         for role, choices in words.items():
             if not isinstance(choices, list):
                 continue
             for word in choices:
-                if vocab.matches_header(cell.text, [word]) and (best is None or len(word) > best[0]):
-                    best = (len(word), role)
+                if vocab.matches_header(cell.text, [word]):
+                    # The longer word wins; at a tie the head noun, which ends the header (政策內容 is a 內容).
+                    score = (len(word), folded.endswith(word), role)
+                    if best is None or score[:2] > best[:2]:
+                        best = score
         if best is not None:
-            roles[cell.col] = best[1]
+            roles[cell.col] = best[2]
     return roles
 
 
@@ -101,8 +106,8 @@ def find_tables(doc: SourceDocument) -> list[Table]:
     previous: Table | None = None
     for block in doc.blocks:
         if block.kind is not BlockKind.TABLE:
-            if block.kind is BlockKind.HEADING and previous is not None and find_scope(doc, block.span) is None:
-                previous = None  # a new section heading ends any table a headerless one could continue
+            if not _is_page_furniture(block):
+                previous = None  # only a page number or running line may sit inside a table split by a page break
             continue
         rows = block.rows
         if not rows:
@@ -114,10 +119,22 @@ def find_tables(doc: SourceDocument) -> list[Table]:
                 previous.rows.extend(r for r in rows if not is_header_repeat(r, previous.header))
             continue
         kind, roles = recognised
+        if previous is not None and previous.kind == kind and is_header_repeat(rows[0], previous.header):
+            previous.blocks.append(block)
+            previous.rows.extend(r for r in rows[1:] if not is_header_repeat(r, rows[0]))
+            continue
         table = Table(kind, [block], rows[0], roles, [r for r in rows[1:] if not is_header_repeat(r, rows[0])])
         tables.append(table)
         previous = table
     return tables
+
+
+def _is_page_furniture(block: Block) -> bool:
+    """A page number or a short running line between the two halves of a split table."""
+    text = block.span.text.strip()
+    if _PAGE_NUMBER.match(text) or _PAGE_NUMBER.match(f"{block.marker} {text}"):
+        return True
+    return block.kind is BlockKind.PARAGRAPH and len(text) <= 12 and not any(word in text for word, _ in vocab.scopes())
 
 
 def scope_before(doc: SourceDocument, table: Table):

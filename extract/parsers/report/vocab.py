@@ -119,3 +119,8 @@ def matches_header(cell_text: str, words: list[str]) -> bool:
     """A header cell names a column when it contains one of its words (case and width folded)."""
     folded = fold_width(cell_text).replace(" ", "").upper()
     return any(fold_width(w).replace(" ", "").upper() in folded for w in words)
+
+
+@lru_cache(maxsize=None)
+def section_words() -> tuple[tuple[str, str], ...]:
+    return _longest_first(_data()["sections"])
