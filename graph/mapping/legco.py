@@ -14,7 +14,7 @@ from ...extract.metrics import Metric
 from ...extract.parsers.base import ParsedDocument
 from ...extract.parsers.legco.model import Dated, Fund, LegcoPaper, Named, Programme, Project, Statement
 from .. import iri
-from ..namespaces import dcterms, skos, tl, xsd
+from ..namespaces import dcterms, tl, xsd
 from .metrics import map_metric
 from .writer import GraphWriter, date_literal, literal
 
@@ -163,7 +163,7 @@ def _programme(out: GraphWriter, programme: Programme, fund: NamedNode | None) -
     out.add(node, tl.inDocument, out.document)
     out.add_value(node, tl.listLetter, programme.letter)
     if programme.heading is not None:
-        out.add_text(node, skos.altLabel, programme.heading.name)
+        out.add_text(node, tl.headingLabel, programme.heading.name)
         out.derived_from(node, programme.heading.span)
     out.derived_from(node, programme.table_span)
     out.add_value(node, tl.paragraphNumber, programme.paragraph)
