@@ -22,8 +22,7 @@ from . import vocabulary as vocab
 from .counts import extract_counts, school_years_in, sub_span
 from .model import Named, NumberedParagraph, PhaseAnnouncement, Programme, Project, Statement, SubScheme
 
-_LIST_ENTRY = re.compile(r"^\(([a-z])\)\s*(.+?)[；;，,。]?\s*(?:及|和)?$")
-_INLINE_ENTRY = re.compile(r"\(([a-z])\)\s*([^()；;。]+?)\s*(?:[；;，,]\s*(?:及|和)?\s*|。|$)")
+_INLINE_ENTRY = re.compile(r"\(([a-z])\)\s*((?:[^()；;。]|\([^()]*\))+?)\s*(?:[；;，,]\s*(?:及|和)?\s*|。|$)")
 _TABLE_INTRO = re.compile(r"下表(?:概述|列出|載列|臚列)(?P<name>.+?)的")
 _FINISHED = re.compile(r"[。！？：；」）)]$")
 _SUB_HEADING_MAX = 20
@@ -32,6 +31,7 @@ _PROJECT = re.compile(
     r"^\(\s*(?P<number>\d{1,2})\s*\)\s*(?P<title>.+?)\s*[（(]\s*(?P<y1>\d{4})\s*[-–—－]\s*(?P<y2>\d{4})\s*[)）]\s*[（(](?P<org>[^()（）]+)[)）]\s*$"
 )
 _MIN_TABLE_ROLES = 2
+_LIST_GLYPHS = " \t-*+•●"
 
 
 @dataclass(slots=True)
@@ -47,16 +47,14 @@ def programme_list(doc: SourceDocument) -> list[ListEntry]:
     for block in doc.blocks:
         if block.kind is BlockKind.TABLE:
             continue
-        text = block.text
-        m = _LIST_ENTRY.match(text.strip())
-        if block.kind is BlockKind.LIST_ITEM and m:
-            offset = len(text) - len(text.lstrip())
-            entries.append(ListEntry(m.group(1), m.group(2).strip(), sub_span(doc, block.span, text, offset + m.start(2), offset + m.end(2))))
-            continue
-        inline = list(_INLINE_ENTRY.finditer(text))
-        if len(inline) >= 2 and not entries:
-            for e in inline:
-                entries.append(ListEntry(e.group(1), e.group(2).strip(), sub_span(doc, block.span, text, e.start(2), e.end(2))))
+        # The loader strips a leading `(a)` as a list marker, so read the whole line.
+        start = doc.text.rfind("\n", 0, block.span.start) + 1
+        line = doc.text[start:block.span.end]
+        found = list(_INLINE_ENTRY.finditer(line))
+        opens_line = bool(found) and found[0].start() == len(line) - len(line.lstrip(_LIST_GLYPHS))
+        if opens_line or len(found) >= 2:
+            for e in found:
+                entries.append(ListEntry(e.group(1), e.group(2).strip(), doc.span(start + e.start(2), start + e.end(2))))
     seen: set[str] = set()
     unique = []
     for entry in entries:
@@ -328,8 +326,9 @@ def table_names(doc: SourceDocument, tables: list[Block]) -> list[tuple[Named | 
         heading = intro = None
         paragraph = None
         for block in doc.blocks[previous_end + 1 : table.index]:
-            if block.kind is BlockKind.HEADING and vocab.section_role(block.text) is None:
-                heading = Named(block.text.strip(), block.span)
+            if block.kind is BlockKind.HEADING:
+                # A section heading (背景, 計劃進度) ends whatever heading came before, such as the title.
+                heading = Named(block.text.strip(), block.span) if vocab.section_role(block.text) is None else None
             m = _TABLE_INTRO.search(block.text) if block.kind is not BlockKind.TABLE else None
             if m:
                 intro = Named(m["name"], sub_span(doc, block.span, block.text, m.start("name"), m.end("name")))
