@@ -246,3 +246,48 @@ def test_parser_and_lexicon_name_none_of_the_seeds_entities(repo_dir: Path):
     sources = [*sorted((repo_dir / "extract" / "parsers" / "legco").glob("*.py")), repo_dir / "extract" / "lexicon" / "legco.toml", repo_dir / "graph" / "mapping" / "legco.py"]
     found = [(p.name, name) for p in sources for name in SEED_NAMES if name in p.read_text(encoding="utf-8")]
     assert found == []
+
+
+SMALL_PAPER = """討論文件
+
+立法會福利事務委員會
+
+長者支援基金推行情況報告
+
+2. 二零一二年三月，立法會財務委員會批准撥款二億元，成立長者支援基金，為期三年。基金資助下列計劃：(a) 社區照顧計劃；及 (b) 長者學苑計劃。
+
+3. 下表概述社區照顧計劃的推行情況。
+
+策略	為體弱長者提供上門照顧服務。
+受惠人數	2012/13 學年，受惠長者約有 1,200 名。
+累計開支 (截至 2014 年 3 月)	12.5 百萬元（約）
+
+4. 下表概述長者學苑計劃的推行情況。
+
+策略	與學校合辦長者學苑。
+2012/13 至 2013/14 推行進度	<ul><li>➤ 已成立多所長者學苑。</li></ul>
+受惠者數目	2012/13 及 2013/14 學年，分別有 30 及 45 所學校參與。
+累計支出 (4.2012 至 3.2014)	3.2 百萬元
+
+5. 請委員備悉本文件內容。
+
+勞工及福利局 二零一四年五月
+"""
+
+
+def test_a_small_paper_of_the_kind_written_from_scratch(tmp_path):
+    parsed = parse_text(tmp_path, SMALL_PAPER)
+    paper = parsed.root
+    assert (paper.document_type.name, paper.panel.name, paper.title.name) == ("討論文件", "立法會福利事務委員會", "長者支援基金推行情況報告")
+    assert (paper.bureau.name, paper.date.iso) == ("勞工及福利局", "2014-05")
+    fund = paper.fund
+    assert (fund.name, fund.approved_amount, fund.approved.iso, fund.approved_by.name, fund.term_years) == ("長者支援基金", 200000000, "2012-03", "財務委員會", 3)
+    first, second = paper.programmes
+    assert (first.letter, first.name, first.paragraph, first.expenditure.value) == ("a", "社區照顧計劃", 3, 12500000)
+    assert (first.expenditure.period.start, first.expenditure.period.end) == (None, "2014-03")
+    assert [(m.value, m.unit_label, m.description, m.approximate) for m in first.beneficiaries] == [(1200, "名", "受惠長者", True)]
+    assert (second.letter, second.name, second.expenditure.value) == ("b", "長者學苑計劃", 3200000)
+    assert [(m.value, m.period.label) for m in second.beneficiaries] == [(30, "2012/13"), (45, "2013/14")]
+    assert [p.number for p in paper.paragraphs] == [2, 3, 4, 5]
+    total, share = paper.derived
+    assert (total.value, share.value) == (Decimal(15700000), Decimal("7.85"))

@@ -17,8 +17,6 @@ from . import vocabulary as vocab
 from .counts import sub_span
 from .model import Dated, Fund, Named
 
-_AMOUNT = r"(?:HK\$|港幣|港元)?\s*\d[\d,]*(?:\.\d+)?\s*(?:億|千萬|百萬|萬|M|million)?\s*(?:港元|元)?"
-
 
 def _name_pattern() -> re.Pattern[str]:
     suffixes = vocab.alternation(vocab.table("fund", "suffixes"))
@@ -79,7 +77,7 @@ def parse_fund(doc: SourceDocument, blocks: list[Block]) -> Fund | None:
 
 def _approval(doc: SourceDocument, blocks: list[Block], fund: Fund) -> None:
     verbs = vocab.alternation(vocab.table("fund", "approval_verbs"))
-    amount_re = re.compile(rf"(?:{verbs})\s*(?P<amount>{_AMOUNT})")
+    amount_re = re.compile(rf"(?:{verbs})\s*(?P<amount>{vocab.AMOUNT.pattern})")
     for block in blocks:
         m = amount_re.search(block.text)
         if not m or fund.name not in block.text:

@@ -14,6 +14,7 @@ from .model import Dated, Named, NumberedParagraph, PaperNumber, PaperReference,
 _HEAD_BLOCKS = 8
 _TAIL_BLOCKS = 4
 _SIGNATURE_MAX = 30
+_TITLE_MIN = 6
 _NUMBERED = re.compile(r"^(\d{1,3})[.、]$")
 _UNFINISHED = re.compile(r"[^。！？：；」）)]$")
 
@@ -48,27 +49,36 @@ def panel(doc: SourceDocument) -> Named | None:
 
 
 def title(doc: SourceDocument, taken: set[int]) -> Named | None:
-    """The first heading of the head that is neither the panel nor a section heading."""
-    for block in doc.blocks[:_HEAD_BLOCKS]:
-        if block.kind is BlockKind.HEADING and block.index not in taken and vocab.section_role(block.text) is None:
+    """The first heading of the head that is neither the panel nor a section heading; else the first such line."""
+    head = [b for b in doc.blocks[:_HEAD_BLOCKS] if b.kind is not BlockKind.TABLE and b.index not in taken]
+    types = vocab.table("paper", "document_types")
+    candidates = [b for b in head if vocab.section_role(b.text) is None and b.text.strip() not in types and len(b.text.strip()) >= _TITLE_MIN]
+    for block in candidates:
+        if block.kind is BlockKind.HEADING:
+            return Named(block.text.strip(), block.span)
+    for block in candidates:
+        if block.kind is BlockKind.PARAGRAPH and not re.search(r"[。；]$", block.text.strip()):
             return Named(block.text.strip(), block.span)
     return None
 
 
 def signature(doc: SourceDocument) -> tuple[Named | None, Dated | None]:
-    """The issuing bureau and the date printed at the end of the paper."""
+    """The issuing bureau and the date printed at the end of the paper (on two lines or one)."""
     bureau = date = None
     suffixes = tuple(vocab.table("paper", "bureau_suffixes"))
     for block in reversed(doc.blocks[-_TAIL_BLOCKS:]):
         if block.kind is BlockKind.TABLE:
             continue
-        text = block.text.strip()
+        text = block.text.rstrip()
         if len(text) > _SIGNATURE_MAX:
             continue
-        if date is None and (parsed := parse_date(text)) is not None:
-            date = Dated(parsed.iso(), block.span)
-        elif bureau is None and text.endswith(suffixes):
-            bureau = Named(text, block.span)
+        m = vocab.DATE.search(text)
+        if date is None and m and not text[m.end():].strip() and (parsed := parse_date(m.group(0))) is not None:
+            date = Dated(parsed.iso(), sub_span(doc, block.span, block.text, m.start(), m.end()))
+            text = text[: m.start()].rstrip()
+        if bureau is None and text.endswith(suffixes) and text.strip():
+            start = len(text) - len(text.lstrip())
+            bureau = Named(text.strip(), sub_span(doc, block.span, block.text, start, len(text)))
     return bureau, date
 
 

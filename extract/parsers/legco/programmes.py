@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ...metrics import Metric, Period
 from ...model import Block, BlockKind, Cell, Fragment, SourceDocument, Span
-from ...normalise.dates import parse_period
+from ...normalise.dates import parse_date, parse_period
 from ...normalise.money import parse_money
 from ...normalise.numerals import parse_int
 from ..base import DataQualityNote
@@ -132,6 +132,9 @@ def label_period(label: str) -> Period | None:
     ends = parse_period(candidate)
     if ends is not None and ends[0].month is not None:
         return Period(ends[0].iso(), ends[1].iso(), _spaced(candidate))
+    until = re.search(r"截至\s*(?P<date>.+?)(?:止|為止)?\s*$", candidate)
+    if until and (end := parse_date(until["date"])) is not None:
+        return Period(None, end.iso(), _spaced(candidate))
     m = _SCHOOL_YEAR_LABEL.search(label)
     if m:
         first = re.sub(r"\s+", "", m["a"])
@@ -232,9 +235,14 @@ class ProgrammeReader:
             self._counts(role, statements, period)
 
     def _expenditure(self, group: RowGroup, period: Period | None) -> None:
+        currency = vocab.table("paper", "default_currency")
         for piece in _pieces(group):
             fragment = piece.fragment
-            money = parse_money(fragment.text, vocab.table("paper", "default_currency"))
+            money = parse_money(fragment.text, currency)
+            if money is None:
+                # The amount with a remark beside it: 12.5 百萬元（約）.
+                found = next((m for m in vocab.AMOUNT.finditer(fragment.text) if m.group(0).strip()), None)
+                money = parse_money(found.group(0), currency) if found else None
             if money is None:
                 continue
             self.programme.expenditure = Metric(
