@@ -27,8 +27,11 @@ _TABLE_INTRO = re.compile(r"下表(?:概述|列出|載列|臚列)(?P<name>.+?)�
 _FINISHED = re.compile(r"[。！？：；」）)]$")
 _SUB_HEADING_MAX = 20
 _SCHOOL_YEAR_LABEL = re.compile(r"(?P<a>\d{4}\s*/\s*\d{2})(?:\s*(?P<sep>至|及)\s*(?P<b>\d{4}\s*/\s*\d{2}))?")
+# (3) 優質學校改進計劃(2004-2009) (香港中文大學教育學院香港教育研究所): a title may hold brackets
+# of its own, but not ones opening with a digit, which start the years.
 _PROJECT = re.compile(
-    r"^\(\s*(?P<number>\d{1,2})\s*\)\s*(?P<title>.+?)\s*[（(]\s*(?P<y1>\d{4})\s*[-–—－]\s*(?P<y2>\d{4})\s*[)）]\s*[（(](?P<org>[^()（）]+)[)）]\s*$"
+    r"\(\s*(?P<number>\d{1,2})\s*\)\s*(?P<title>(?:[^()（）\n]|[（(][^()（）\d][^()（）]*[)）])+?)\s*"
+    r"[（(]\s*(?P<y1>\d{4})\s*[-–—－]\s*(?P<y2>\d{4})\s*[)）]\s*[（(](?P<org>[^()（）]+)[)）]"
 )
 _MIN_TABLE_ROLES = 2
 _LIST_GLYPHS = " \t-*+•●"
@@ -280,41 +283,62 @@ class ProgrammeReader:
             self.programme.parts.extend(facts.parts)
 
     def _projects(self, statements: list[Statement]) -> list[Statement]:
+        """Projects listed in progress statements, each under the last phase marker (第一期) before it.
+
+        A project line may be a statement of its own (its description the statement after it)
+        or run on inside a longer text (a PDF cell), its description the text up to the next one.
+        """
         kept: list[Statement] = []
         phase: int | None = None
         last: Project | None = None
         for statement in statements:
-            marker = vocab.phase_pattern().search(statement.text)
-            m = _PROJECT.match(statement.text)
-            if m and len(statement.spans) == 1:
-                number = int(m["number"])
-                institution, department = split_institution(m["org"].strip())
-                last = Project(
-                    key=f"{self.programme.key}/project/{phase or 0}/{number}",
-                    phase=phase or 0,
-                    number=number,
-                    title=m["title"].strip(),
-                    institution=institution,
-                    department=department,
-                    start_year=int(m["y1"]),
-                    end_year=int(m["y2"]),
-                    span=statement.spans[0],
-                )
-                self.programme.projects.append(last)
-                continue
-            if marker:
-                phase = parse_int(marker.group(1))
-                declared = re.search(rf"([{vocab.CJK_NUMERAL[1:-1]}]+)\s*個?\s*項", statement.text[marker.end():])
-                count = parse_int(declared.group(1)) if declared else None
-                self.programme.phases.append(PhaseAnnouncement(phase or 0, count, statement.spans[0]))
-                last = None
-            elif last is not None and last.description is None and not statement.lead_in:
+            text = statement.text
+            events = sorted(
+                [(m.start(), "phase", m) for m in vocab.phase_pattern().finditer(text)]
+                + [(m.start(), "project", m) for m in _PROJECT.finditer(text)],
+                key=lambda e: e[0],
+            )
+            whole = len(events) == 1 and events[0][1] == "project" and events[0][2].group(0) == text.strip()
+            if not events and last is not None and last.description is None and not statement.lead_in:
                 last.description = statement
                 continue
-            else:
-                last = None
-            kept.append(statement)
+            last = None
+            for n, (at, kind, m) in enumerate(events):
+                if kind == "phase":
+                    phase = parse_int(m.group(1))
+                    declared = re.search(rf"([{vocab.CJK_NUMERAL[1:-1]}]+)\s*個?\s*項", text[m.end():])
+                    count = parse_int(declared.group(1)) if declared else None
+                    self.programme.phases.append(PhaseAnnouncement(phase or 0, count, self._sub(statement, m.start(), m.end())))
+                    continue
+                last = self._project(statement, m, phase)
+                following = events[n + 1][0] if n + 1 < len(events) else len(text)
+                rest = text[m.end():following].strip()
+                if len(rest) > 1:
+                    offset = text.index(rest, m.end())
+                    last.description = Statement(f"{last.key}/description", "progress", rest, [self._sub(statement, offset, offset + len(rest))])
+            if not whole:
+                kept.append(statement)
         return kept
+
+    def _sub(self, statement: Statement, start: int, end: int) -> Span:
+        return sub_span(self.doc, statement.spans[0], statement.text, start, end)
+
+    def _project(self, statement: Statement, m: re.Match[str], phase: int | None) -> Project:
+        number = int(m["number"])
+        institution, department = split_institution(m["org"].strip())
+        project = Project(
+            key=f"{self.programme.key}/project/{phase or 0}/{number}",
+            phase=phase or 0,
+            number=number,
+            title=" ".join(m["title"].split()),
+            institution=institution,
+            department=department,
+            start_year=int(m["y1"]),
+            end_year=int(m["y2"]),
+            span=self._sub(statement, m.start(), m.end()),
+        )
+        self.programme.projects.append(project)
+        return project
 
 
 def split_institution(org: str) -> tuple[str | None, str | None]:
