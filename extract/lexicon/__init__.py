@@ -87,6 +87,11 @@ def count_qualifiers() -> Mapping[str, str]:
 
 
 @lru_cache(maxsize=None)
+def count_infixes() -> Mapping[str, str]:
+    return _table("units", "count_infixes")
+
+
+@lru_cache(maxsize=None)
 def deontic_markers() -> Mapping[str, str]:
     """Surface form → modality (obligation, prohibition, permission, exemption)."""
     return _table("deontic", "markers")

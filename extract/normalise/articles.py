@@ -9,6 +9,7 @@ unit 章), so the statute parser numbers 編/章/節/款/目 the same way.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from .numerals import NUMERAL_CHARS, parse_int, to_chinese_numeral
@@ -83,3 +84,94 @@ def article_sort_key(canonical: str) -> tuple[int, int]:
     """Order '15' < '15-1' < '15-2' < '16'."""
     number, _, sub = canonical.partition("-")
     return int(number), int(sub or 0)
+
+
+# Units a reference can name, from the outermost in.  款 after 條 or 項 is an
+# item; 編/章/節 are divisions.
+DIVISION_UNITS = ("編", "章", "節")
+ACT_WORDS = ("法", "條例", "通則", "細則", "辦法", "規則", "準則", "綱要", "規程")
+_LEVELS = {"條": "article", "項": "paragraph", "款": "item", "目": "subitem",
+           "編": "part", "章": "chapter", "節": "section"}
+_RELATIVE = {"前": "previous", "本": "this", "同": "same", "各": "each", "次": "next", "後": "following"}
+
+
+@dataclass(frozen=True, slots=True)
+class ProvisionRef:
+    """A reference to a provision, absolute (第 15-1 條第二項) or relative (前條, 本法, 各款).
+
+    ``relative`` says how the reference is anchored: None for an absolute
+    number, else previous (前), this (本), same (同), each (各), next (次),
+    following (後).  ``level`` is what the relative word refers to (act, part,
+    chapter, section, article, paragraph, item, subitem) and ``count`` how many
+    (前二條 → 2, 前各項 → None meaning all before).  The numbered fields hold
+    what follows: 前項第一款 is previous paragraph, item 1.
+    """
+
+    relative: str | None = None
+    level: str | None = None
+    count: int | None = 1
+    division: tuple[str, str] | None = None  # (unit, canonical number): ('章', '4-1')
+    article: str | None = None  # canonical: '15-1'
+    paragraph: int | None = None
+    item: int | None = None
+    subitem: int | None = None
+
+
+_REF = re.compile(
+    rf"(?:(?P<rel>[前本同各次後])(?P<relnum>{_NUM}|各)?(?P<relunit>{'|'.join(ACT_WORDS)}|[編章節條項款目]))?"
+    rf"(?:第(?P<div>{_NUM})(?P<divunit>[編章節])(?:之(?P<divsub>{_NUM}))?)?"
+    rf"(?:第(?P<art>{_NUM})(?:-(?P<artsub1>{_NUM}))?條(?:之(?P<artsub2>{_NUM}))?)?"
+    rf"(?:第(?P<par>{_NUM})項)?"
+    rf"(?:第(?P<item>{_NUM})款)?"
+    rf"(?:第(?P<sub>{_NUM})目)?"
+)
+
+
+def parse_provision_ref(text: str) -> ProvisionRef | None:
+    """`第十五條之一第二項` → article '15-1', paragraph 2; `前二條` → previous 2 articles."""
+    if not isinstance(text, str):
+        return None
+    s = "".join(fold_width(text).split())
+    m = _REF.fullmatch(s)
+    if not m or not s:
+        return None
+    relative = level = None
+    count: int | None = 1
+    if m["rel"]:
+        relative = _RELATIVE[m["rel"]]
+        unit = m["relunit"]
+        level = "act" if unit in ACT_WORDS else _LEVELS[unit]
+        if m["relnum"] == "各":
+            if relative != "previous":
+                return None
+            count = None
+        elif m["relnum"]:
+            count = parse_int(m["relnum"])
+            if count is None or count <= 0 or relative not in ("previous", "next", "following"):
+                return None
+        if relative == "each" and level == "act":
+            return None
+    division = None
+    if m["div"]:
+        number = canonical_number(f"第{m['div']}{m['divunit']}" + (f"之{m['divsub']}" if m["divsub"] else ""), m["divunit"])
+        if number is None:
+            return None
+        division = (m["divunit"], number)
+    article = None
+    if m["art"]:
+        sub = m["artsub1"] or m["artsub2"]
+        article = canonical_article_number(f"第{m['art']}條" + (f"之{sub}" if sub else ""))
+        if article is None:
+            return None
+    numbers = []
+    for group in ("par", "item", "sub"):
+        if m[group]:
+            value = parse_int(m[group])
+            if value is None or value <= 0:
+                return None
+            numbers.append(value)
+        else:
+            numbers.append(None)
+    if relative is None and division is None and article is None and not any(n is not None for n in numbers):
+        return None
+    return ProvisionRef(relative, level, count if relative else 1, division, article, *numbers)

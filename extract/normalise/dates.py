@@ -126,7 +126,9 @@ def _numeric_date(s: str) -> tuple[PartialDate | None, bool]:
         if len(a) <= 3 and len(b) <= 2:  # 98.6.3
             return _make(int(a) + ROC_OFFSET, int(b), int(c)), True
         return None, False
-    if len(a) == 4 and len(b) <= 2 and m["sep"] != "/":  # 2024-11, 2024.11 (2006/07 is a school year)
+    if len(a) == 4 and len(b) <= 2:  # 2024-11, 2024.11, 2024/11
+        if m["sep"] == "/" and len(b) == 2 and int(b) == (int(a) + 1) % 100:
+            return None, False  # 2006/07 is a school year: parse_school_year
         return _make(int(a), int(b)), False
     if len(b) == 4 and len(a) <= 2:  # 9.2004, 09/2004
         return _make(int(b), int(a)), False
@@ -155,14 +157,17 @@ def _parse(text: str) -> tuple[PartialDate | None, bool]:
     if "年" in s:
         return _cjk_date(s)
     if s[0].isdigit() and s[-1].isdigit():
-        return _numeric_date(s)
+        found = _numeric_date(s)
+        if found[0] is not None:
+            return found
     return _english_date(" ".join(fold_width(text).split())), False
 
 
 def parse_date(text: str) -> PartialDate | None:
     """A date to the precision printed: `二零零八年七月` → 2008-07, `民國98年6月3日` → 2009-06-03.
 
-    `2006/07` is a school year, not July 2006: use :func:`parse_school_year`.
+    `2006/07` (a slash and the next year's last two digits) is a school year,
+    not July 2006, and gives None: use :func:`parse_school_year`.
     """
     return _parse(text)[0]
 

@@ -65,6 +65,13 @@ def parse_duration(text: str) -> Duration | None:
     return None
 
 
+def duration_at(text: str, start: int, end: int) -> Duration | None:
+    """The duration printed exactly at ``text[start:end]``, qualified by the words before it."""
+    s = fold_width(text)
+    m = _pattern().fullmatch(s, start, end)
+    return _duration(s, m) if m else None
+
+
 def _duration(s: str, m: re.Match[str]) -> Duration | None:
     unit = lexicon.time_units()[m["unit"]]
     if m["num"] is not None:

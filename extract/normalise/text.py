@@ -27,7 +27,11 @@ _EXTRA = {
     "\u301c": "~",  # wave dash
 }
 
-_TABLE = {cp: chr(cp - _FULLWIDTH_OFFSET) for cp in range(0xFF01, 0xFF5F)}
+# The ideographic comma ，is clause punctuation in Chinese text, never a
+# thousands separator, so it is left alone: 550,000,000，用於 must not read on.
+_KEEP = {0xFF0C}
+
+_TABLE = {cp: chr(cp - _FULLWIDTH_OFFSET) for cp in range(0xFF01, 0xFF5F) if cp not in _KEEP}
 _TABLE.update({ord(k): v for k, v in _EXTRA.items()})
 
 
