@@ -15,6 +15,7 @@ from decimal import Decimal
 from ...metrics import Metric, Period
 from ...model import SourceDocument, Span
 from ...normalise.numerals import parse_number
+from ...normalise.quantities import quantity_at
 from . import vocabulary as vocab
 
 _CLAUSE_END = "，。；：,;:"
@@ -84,14 +85,19 @@ class _Count:
     joined_to_next: bool = False  # `188 所及 98 所`, `148 及 90 位`
 
 
+_BOUNDS = {"at-least", "as-many-as", "more-than"}
+
+
 def _find_counts(text: str) -> list[_Count]:
     counts: list[_Count] = []
     taken: set[int] = set()
     for m in vocab.count_pattern().finditer(text):
-        value = parse_number(m["num"].replace(",", ""))
-        if value is None:
+        quantity = quantity_at(text, m.start(), m.end())
+        if quantity is None:
             continue
-        counts.append(_Count(value, m.start(), m.end(), m["unit"]))
+        counts.append(
+            _Count(quantity.value, m.start(), m.end(), m["unit"], approximate=quantity.approximate, at_least=quantity.qualifier in _BOUNDS)
+        )
         taken.add(m.start())
     for m in vocab.bare_number_then_count().finditer(text):
         if m.start() in taken:

@@ -78,7 +78,9 @@ AMOUNT = re.compile(
 
 @lru_cache(maxsize=1)
 def units() -> Mapping[str, str]:
-    return table("units")
+    """Count units (lexicon/units.toml) that can count beneficiaries: not 學年, which dates a count."""
+    skip = set(table("count", "not_units"))
+    return {word: unit for word, unit in lexicon.count_units().items() if unit not in skip}
 
 
 @lru_cache(maxsize=1)
