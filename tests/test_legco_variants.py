@@ -291,3 +291,75 @@ def test_a_small_paper_of_the_kind_written_from_scratch(tmp_path):
     assert [p.number for p in paper.paragraphs] == [2, 3, 4, 5]
     total, share = paper.derived
     assert (total.value, share.value) == (Decimal(15700000), Decimal("7.85"))
+
+
+HTML_TABLE_PAPER = """立法會 CB(2)900/12-13(04)號文件
+
+資料文件
+
+立法會人力事務委員會
+
+「技能提升基金」進度報告
+
+2. 政府於二零一二年六月設立「技能提升基金」。
+
+3. 二零一二年五月，立法會財務委員會批准撥款 1.5 億元予該基金，為期四年。基金資助以下計劃：
+
+(一) 在職培訓計劃
+
+(二) 導師培訓計劃
+
+4. 有關計劃已於立法會 CB(2)455/11-12(02) 號文件匯報。
+
+## 在職培訓計劃
+
+<table>
+<tr><th>項目</th><th>內容</th></tr>
+<tr><td rowspan="2">策略</td><td><p>提供在職培訓。</p></td></tr>
+<tr><td><p>與商會合作。</p></td></tr>
+<tr><td>受惠者數目</td><td>2012/13 學年，參加的僱員合共 2,300 名。</td></tr>
+<tr><td>累計開支 (7.2012 至 3.2014)</td><td>20.5 百萬元</td></tr>
+</table>
+
+## 導師培訓計劃
+
+<table>
+<tr><td>策略</td><td>培訓業界導師。</td></tr>
+<tr><td>受惠者數目</td><td>2013/14 學年，完成課程的導師逾 150 名。</td></tr>
+<tr><td>累計開支 (7.2012 至 3.2014)</td><td>4.5 百萬元</td></tr>
+</table>
+
+勞工及福利局
+
+二零一四年五月
+"""
+
+
+def test_html_tables_chinese_numbered_list_and_the_papers_own_number(tmp_path):
+    parsed = parse_text(tmp_path, HTML_TABLE_PAPER)
+    paper = parsed.root
+    assert paper.number.number.text == "CB(2)900/12-13(04)"
+    assert [r.number.text for r in paper.references] == ["CB(2)455/11-12(02)"]
+    assert (paper.document_type.name, paper.panel.name, paper.title.name) == ("資料文件", "立法會人力事務委員會", "「技能提升基金」進度報告")
+    fund = paper.fund
+    assert (fund.name, fund.approved_amount, fund.approved.iso, fund.term_years) == ("技能提升基金", 150000000, "2012-05", 4)
+    first, second = paper.programmes
+    assert (first.letter, first.name, first.expenditure.value) == ("一", "在職培訓計劃", 20500000)
+    assert [s.text for s in first.statements if s.kind == "strategy"] == ["提供在職培訓。", "與商會合作。"]
+    assert [(m.value, m.unit_label, m.description) for m in first.beneficiaries] == [(2300, "名", "參加的僱員")]
+    assert (second.letter, second.expenditure.value) == ("二", 4500000)
+    assert [(m.value, m.at_least, m.description) for m in second.beneficiaries] == [(150, True, "完成課程的導師")]
+    store = graph_store(parsed)
+    assert [r["citedNumber"] for r in select(store, "legco-references.rq")] == ["CB(2)455/11-12(02)"]
+
+
+@pytest.mark.parametrize("paper", [HTML_TABLE_PAPER, SMALL_PAPER])
+def test_variant_graphs_conform_to_the_shapes(paper, tmp_path):
+    import pyoxigraph as ox
+
+    from tiaoli.graph.build import document_quads
+    from tiaoli.graph.validate import validate_nquads
+
+    quads, _ = document_quads(parse_text(tmp_path, paper))
+    report = validate_nquads(ox.serialize(sorted(quads, key=str), format=ox.RdfFormat.N_QUADS))
+    assert report.conforms, report.violations[:10]

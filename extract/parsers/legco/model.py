@@ -152,6 +152,7 @@ class Fund:
 @dataclass(slots=True)
 class LegcoPaper:
     title: Named | None
+    number: PaperReference | None
     panel: Named | None
     document_type: Named | None
     bureau: Named | None

@@ -15,6 +15,7 @@ _HEAD_BLOCKS = 8
 _TAIL_BLOCKS = 4
 _SIGNATURE_MAX = 30
 _TITLE_MIN = 6
+_OWN_NUMBER_SLACK = 4  # 「(立法會 CB(2)2345/07-08(01)號文件)」 on a line of its own
 _NUMBERED = re.compile(r"^(\d{1,3})[.、]$")
 _UNFINISHED = re.compile(r"[^。！？：；」）)]$")
 
@@ -117,17 +118,27 @@ def numbered_paragraphs(doc: SourceDocument) -> list[tuple[list[Block], Numbered
     return found
 
 
-def references(doc: SourceDocument) -> list[PaperReference]:
+def _paper_number(m: re.Match[str]) -> PaperNumber:
+    committee = re.sub(r"\s+", "", m["committee"])
+    session = re.sub(r"\s+", "", m["session"])
+    part = m["part"]
+    canonical = f"{committee}{m['serial']}/{session}" + (f"({part})" if part else "")
+    return PaperNumber(committee, int(m["serial"]), session, part, canonical)
+
+
+def references(doc: SourceDocument) -> tuple[PaperReference | None, list[PaperReference]]:
+    """The paper's own number (a line of its own at the head) and the earlier papers it cites."""
     types = vocab.table("paper", "document_types")
+    own: PaperReference | None = None
     refs: list[PaperReference] = []
     for block in text_blocks(doc):
         text = block.text
         for m in vocab.reference_pattern().finditer(text):
-            committee = re.sub(r"\s+", "", m["committee"])
-            session = re.sub(r"\s+", "", m["session"])
-            part = m["part"]
-            canonical = f"{committee}{m['serial']}/{session}" + (f"({part})" if part else "")
-            number = PaperNumber(committee, int(m["serial"]), session, part, canonical)
+            number = _paper_number(m)
+            span = sub_span(doc, block.span, text, m.start(), m.end())
+            if own is None and block.index < _HEAD_BLOCKS and len(vocab.folded(text)) <= len(vocab.folded(m.group(0))) + _OWN_NUMBER_SLACK:
+                own = PaperReference(number, span)
+                continue
             sentence_start = max(text.rfind(ch, 0, m.start()) for ch in "。；") + 1
             before = text[sentence_start:m.start()]
             doc_type = next((t for t in sorted(types, key=len, reverse=True) if t in before[-12:]), None)
@@ -136,5 +147,5 @@ def references(doc: SourceDocument) -> list[PaperReference]:
             if dates and (parsed := parse_date(dates[-1].group(0))) is not None:
                 d = dates[-1]
                 dated = Dated(parsed.iso(), sub_span(doc, block.span, text, sentence_start + d.start(), sentence_start + d.end()))
-            refs.append(PaperReference(number, sub_span(doc, block.span, text, m.start(), m.end()), doc_type, dated))
-    return refs
+            refs.append(PaperReference(number, span, doc_type, dated))
+    return own, refs

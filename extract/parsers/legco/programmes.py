@@ -22,7 +22,10 @@ from . import vocabulary as vocab
 from .counts import extract_counts, school_years_in, sub_span
 from .model import Named, NumberedParagraph, PhaseAnnouncement, Programme, Project, Statement, SubScheme
 
-_INLINE_ENTRY = re.compile(r"\(([a-z])\)\s*((?:[^()；;。]|\([^()]*\))+?)\s*(?:[；;，,]\s*(?:及|和)?\s*|。|$)")
+# (a) … / (ii) … / (一) …, each up to a ；, a final 。 or the end of the line.
+_INLINE_ENTRY = re.compile(
+    r"[（(]([a-z]|[ivx]{2,4}|[一二三四五六七八九十]{1,3})[)）]\s*((?:[^()（）；;。]|[（(][^()（）]*[)）])+?)\s*(?:[；;，,]\s*(?:及|和)?\s*|。|$)"
+)
 _TABLE_INTRO = re.compile(r"下表(?:概述|列出|載列|臚列)(?P<name>.+?)的")
 _FINISHED = re.compile(r"[。！？：；」）)]$")
 _SUB_HEADING_MAX = 20
@@ -67,12 +70,18 @@ def programme_list(doc: SourceDocument) -> list[ListEntry]:
     return unique
 
 
+def split_row(row: list[Cell]) -> tuple[Cell | None, list[Cell]]:
+    """A row's label cell (first column) and its content cells; a label spanning rows leaves later rows without one."""
+    label = next((c for c in row if c.col == 0), None)
+    return label, [c for c in row if c is not label]
+
+
 def _label(cell: Cell | None) -> str:
     return "".join(cell.text.split()) if cell is not None else ""
 
 
 def is_progress_table(block: Block) -> bool:
-    roles = {vocab.row_role(_label(row[0])) for row in block.rows if row}
+    roles = {vocab.row_role(_label(split_row(row)[0])) for row in block.rows if row}
     roles.discard(None)
     return len(roles) >= _MIN_TABLE_ROLES
 
@@ -88,19 +97,21 @@ class RowGroup:
 
 def row_groups(rows: list[list[Cell]], notes: list[DataQualityNote]) -> list[RowGroup]:
     groups: list[RowGroup] = []
-    pending: list[tuple[Cell, list[Cell]]] = []
-    roles = [vocab.row_role(_label(row[0])) if row else None for row in rows]
+    pending: list[tuple[Cell, list[Cell]]] = []  # labelled rows waiting for the role of the row below
+    rows = [row for row in rows if row and not all(c.is_header for c in row)]
+    split = [split_row(row) for row in rows]
+    roles = [vocab.row_role(_label(label)) for label, _ in split]
     for i, row in enumerate(rows):
-        label_cell, content = row[0], row[1:]
+        label_cell, content = split[i]
         label = _label(label_cell)
         role = roles[i]
         if role is None and label and not _is_layout(label):
-            following = next((roles[j] for j in range(i + 1, len(rows)) if _label(rows[j][0])), None)
+            following = next((roles[j] for j in range(i + 1, len(rows)) if _label(split[j][0])), None)
             if following is not None and not _is_layout(label):
                 pending.append((label_cell, content))
                 continue
         if role is None and _is_layout(label) and all(_is_layout(c.text) for c in content):
-            for cell in [label_cell, *content]:
+            for cell in [c for c in (label_cell, *content) if c is not None]:
                 if cell.fragments:
                     notes.append(DataQualityNote("layout-artifact", "a separator row with no content inside a progress table", cell.span))
             continue
@@ -112,7 +123,7 @@ def row_groups(rows: list[list[Cell]], notes: list[DataQualityNote]) -> list[Row
                 group.rows.append(pending_content)
                 group.continued.append(False)
             pending = []
-            group.label_spans.extend(f.span for f in label_cell.fragments)
+            group.label_spans.extend(f.span for f in label_cell.fragments)  # a row with a role has a label
             group.label_text = (group.label_text + " " + " ".join(label_cell.text.split())).strip()
             group.rows.append(content)
             group.continued.append(False)
@@ -120,7 +131,7 @@ def row_groups(rows: list[list[Cell]], notes: list[DataQualityNote]) -> list[Row
         elif groups:
             groups[-1].rows.append(content)
             groups[-1].continued.append(True)
-            groups[-1].label_spans.extend(f.span for f in label_cell.fragments)
+            groups[-1].label_spans.extend(f.span for f in (label_cell.fragments if label_cell else []))
     return groups
 
 
