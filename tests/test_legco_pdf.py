@@ -48,3 +48,13 @@ def test_pdf_paper_head_and_reference(pdf_store):
     assert (paper.panel.name, paper.document_type.name, paper.bureau.name, paper.date.iso) == ("立法會教育事務委員會", "資料文件", "教育局", "2008-07")
     assert [r["citedNumber"] for r in select(pdf_store[1], "legco-references.rq")] == ["CB(2)1667/05-06(01)"]
     assert [p.number for p in paper.paragraphs] == list(range(1, 19))
+
+
+def test_pdf_sub_schemes_are_found_without_emphasis(pdf_store):
+    second = pdf_store[0].root.programmes[1]
+    assert [s.name for s in second.sub_schemes] == ["本地借調教師", "內地交流人員"]
+    by_scheme = {s.key: s.name for s in second.sub_schemes}
+    assert [(by_scheme[m.subject_key], m.value) for m in second.beneficiaries] == [
+        ("本地借調教師", 104), ("內地交流人員", 82), ("內地交流人員", 30), ("內地交流人員", 117), ("內地交流人員", 48),
+    ]
+    assert all(not p.sub_schemes for i, p in enumerate(pdf_store[0].root.programmes) if i != 1)

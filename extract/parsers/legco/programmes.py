@@ -37,6 +37,10 @@ _PROJECT = re.compile(
     r"[（(]\s*(?P<y1>\d{4})\s*[-–—－]\s*(?P<y2>\d{4})\s*[)）]\s*[（(](?P<org>[^()（）]+)[)）]"
 )
 _MIN_TABLE_ROLES = 2
+_EMPHASIS = {"u", "b", "strong", "em"}
+_SCHEME_NAME = re.compile(r"[\u3400-\u9fff]{2,12}")
+_SENTENCE_OPENERS = "。：:；"
+_MIN_SCHEME_ROWS = 3
 _LIST_GLYPHS = " \t-*+•●"
 
 
@@ -182,7 +186,7 @@ def _pieces(group: RowGroup) -> list[_Piece]:
 
 
 def _is_sub_heading(doc: SourceDocument, fragment: Fragment, prev_end: int, next_start: int) -> bool:
-    if fragment.tag not in {"u", "b", "strong", "em"}:
+    if fragment.tag not in _EMPHASIS:
         return False
     text = fragment.text.strip()
     if len(text) > _SUB_HEADING_MAX or re.search(r"[，。：；,:;]", text):
@@ -190,6 +194,72 @@ def _is_sub_heading(doc: SourceDocument, fragment: Fragment, prev_end: int, next
     before = doc.text[prev_end:fragment.span.start]
     after = doc.text[fragment.span.end:next_start]
     return ("<p" in before or "<br" in before or prev_end == fragment.span.start) and ("</p>" in after or "<br" in after)
+
+
+def _group_text(group: RowGroup) -> str:
+    return "".join(f.text.strip() for cells in group.rows for c in cells for f in c.fragments)
+
+
+def _sentence_starts(text: str) -> list[int]:
+    return [0] + [i + 1 for i, ch in enumerate(text) if ch in _SENTENCE_OPENERS and i + 1 < len(text)]
+
+
+def infer_sub_schemes(texts: list[str]) -> list[str]:
+    """Sub-scheme names of a table printed without emphasis (a PDF): the words that open a
+    sentence in every row of the table, the first of them opening the row itself.
+
+    `本地導師以全職…。海外導師透過…` in each row gives 本地導師 and 海外導師.
+    """
+    texts = [t for t in texts if t]
+    if len(texts) < _MIN_SCHEME_ROWS:
+        return []
+    common: set[str] | None = None
+    for text in texts:
+        found = set()
+        for start in _sentence_starts(text):
+            run = _SCHEME_NAME.match(text, start)
+            if run:
+                found.update(run.group(0)[:n] for n in range(2, len(run.group(0)) + 1))
+        common = found if common is None else common & found
+    if not common:
+        return []
+    longest = [w for w in common if not any(o != w and o.startswith(w) for o in common)]
+    first = [w for w in longest if all(t.startswith(w) for t in texts)]
+    if not first:
+        return []
+    order = {w: texts[0].find(w) for w in longest}
+    names = sorted(longest, key=lambda w: (order[w], w))
+    return names if len(names) >= 2 else []
+
+
+def _scheme_segments(text: str, names: list[str]) -> list[tuple[str | None, int, int]]:
+    """``text`` cut where a sub-scheme name opens a sentence: (name, start, end) for each name, (None, start, end) for text."""
+    raw = [(0, len(text))]
+    if names:
+        cuts: list[tuple[int, str]] = []
+        for start in _sentence_starts(text):
+            name = next((n for n in sorted(names, key=len, reverse=True) if text.startswith(n, start)), None)
+            if name:
+                cuts.append((start, name))
+        pieces: list[tuple[str | None, int, int]] = []
+        position = 0
+        for start, name in cuts:
+            if start > position:
+                pieces.append((None, position, start))
+            pieces.append((name, start, start + len(name)))
+            position = start + len(name)
+        pieces.append((None, position, len(text)))
+        raw = [(name, a, b) for name, a, b in pieces]  # type: ignore[misc]
+        return [(name, *_stripped(text, a, b)) for name, a, b in raw if name is not None or text[a:b].strip()]
+    return [(None, *_stripped(text, 0, len(text)))] if text.strip() else []
+
+
+def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 class ProgrammeReader:
@@ -202,7 +272,10 @@ class ProgrammeReader:
         self._schemes: dict[str, SubScheme] = {}
 
     def read(self, table: Block) -> None:
-        for group in row_groups(table.rows, self.notes):
+        groups = row_groups(table.rows, self.notes)
+        emphasised = any(f.tag in _EMPHASIS for c in table.cells for f in c.fragments)
+        self._plain_schemes = [] if emphasised else infer_sub_schemes([_group_text(g) for g in groups if g.role != "expenditure"])
+        for group in groups:
             self.programme.row_labels.extend(group.label_spans)
             self._read_group(group, table)
 
@@ -230,18 +303,23 @@ class ProgrammeReader:
             prev_end = fragments[i - 1].span.end if i else table.span.start
             next_start = fragments[i + 1].span.start if i + 1 < len(fragments) else table.span.end
             if _is_sub_heading(self.doc, fragment, prev_end, next_start) or (
-                fragment.tag in {"u", "b", "strong"} and any(s.name == fragment.text.strip() for s in self.programme.sub_schemes)
+                fragment.tag in _EMPHASIS and any(s.name == fragment.text.strip() for s in self.programme.sub_schemes)
             ):
                 scheme = self._scheme(fragment.text.strip(), fragment.span)
                 continue
-            text = fragment.text.strip()
-            if piece.row_start and statements and not _FINISHED.search(statements[-1].text):
-                statements[-1].text += text
-                statements[-1].spans.append(fragment.span)
-                continue
-            n = len([s for s in statements if s.sub_scheme == scheme]) + 1
-            key = f"{self.programme.key}/{role}/{scheme.rsplit('/', 1)[-1] if scheme else 'main'}/{n}"
-            statements.append(Statement(key, role, text, [fragment.span], scheme, period, lead_in=text.endswith(("：", ":"))))
+            for name, start, end in _scheme_segments(fragment.text, self._plain_schemes):
+                span = sub_span(self.doc, fragment.span, fragment.text, start, end)
+                if name is not None:
+                    scheme = self._scheme(name, span)
+                    continue
+                text = fragment.text[start:end]
+                if piece.row_start and start == 0 and statements and not _FINISHED.search(statements[-1].text):
+                    statements[-1].text += text
+                    statements[-1].spans.append(span)
+                    continue
+                n = len([s for s in statements if s.sub_scheme == scheme]) + 1
+                key = f"{self.programme.key}/{role}/{scheme.rsplit('/', 1)[-1] if scheme else 'main'}/{n}"
+                statements.append(Statement(key, role, text, [span], scheme, period, lead_in=text.endswith(("：", ":"))))
         if role == "progress":
             statements = self._projects(statements)
         self.programme.statements.extend(statements)
