@@ -234,32 +234,21 @@ def infer_sub_schemes(texts: list[str]) -> list[str]:
 
 def _scheme_segments(text: str, names: list[str]) -> list[tuple[str | None, int, int]]:
     """``text`` cut where a sub-scheme name opens a sentence: (name, start, end) for each name, (None, start, end) for text."""
-    raw = [(0, len(text))]
-    if names:
-        cuts: list[tuple[int, str]] = []
-        for start in _sentence_starts(text):
-            name = next((n for n in sorted(names, key=len, reverse=True) if text.startswith(n, start)), None)
-            if name:
-                cuts.append((start, name))
-        pieces: list[tuple[str | None, int, int]] = []
-        position = 0
-        for start, name in cuts:
-            if start > position:
-                pieces.append((None, position, start))
+    pieces: list[tuple[str | None, int, int]] = []
+    position = 0
+    for start in _sentence_starts(text) if names else []:
+        name = next((n for n in sorted(names, key=len, reverse=True) if text.startswith(n, start)), None)
+        if name:
+            pieces.append((None, position, start))
             pieces.append((name, start, start + len(name)))
             position = start + len(name)
-        pieces.append((None, position, len(text)))
-        raw = [(name, a, b) for name, a, b in pieces]  # type: ignore[misc]
-        return [(name, *_stripped(text, a, b)) for name, a, b in raw if name is not None or text[a:b].strip()]
-    return [(None, *_stripped(text, 0, len(text)))] if text.strip() else []
+    pieces.append((None, position, len(text)))
+    return [(name, *_stripped(text, a, b)) for name, a, b in pieces if name is not None or text[a:b].strip()]
 
 
 def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+    segment = text[start:end]
+    return start + len(segment) - len(segment.lstrip()), start + len(segment.rstrip())
 
 
 class ProgrammeReader:
