@@ -174,3 +174,11 @@ def test_counts_with_a_breakdown_record_their_parts(tmp_path):
         ((8, "中學"), (20, "受惠的學校")),
         ((12, "小學"), (20, "受惠的學校")),
     ]
+
+
+def test_counts_with_a_chinese_scale(tmp_path):
+    facts = _counts(tmp_path, "2014/15 學年，受惠學生共有 3 萬名，參與活動的家長逾 1.2萬人次。")
+    assert [(m.value, m.unit_label, m.description, m.at_least) for m in facts.metrics] == [
+        (30000, "名", "受惠學生", False),
+        (12000, "人次", "參與活動的家長", True),
+    ]

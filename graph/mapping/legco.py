@@ -59,6 +59,8 @@ def map_document(parsed: ParsedDocument, out: GraphWriter) -> None:
         out.add_value(para_node, tl.paragraphNumber, paragraph.number)
         out.add_text(para_node, tl.sectionTitle, paragraph.section)
         out.derived_from(para_node, *paragraph.spans)
+        for index in paragraph.blocks:
+            out.add(para_node, tl.printedIn, NamedNode(iri.block_iri(out.doc_id, index)))
         out.add(node, tl.hasParagraph, para_node)
     for reference in paper.references:
         out.add(node, tl.cites, _cited_paper(out, reference))

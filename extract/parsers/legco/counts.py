@@ -93,11 +93,13 @@ def _find_counts(text: str) -> list[_Count]:
     taken: set[int] = set()
     for m in vocab.count_pattern().finditer(text):
         quantity = quantity_at(text, m.start(), m.end())
-        if quantity is None:
+        if quantity is not None:
+            value, approximate, at_least = quantity.value, quantity.approximate, quantity.qualifier in _BOUNDS
+        else:  # `3 萬名`: the normaliser reads the number only when the scale touches it
+            value, approximate, at_least = parse_number(m["num"] + (m["scale"] or "")), False, False
+        if value is None:
             continue
-        counts.append(
-            _Count(quantity.value, m.start(), m.end(), m["unit"], approximate=quantity.approximate, at_least=quantity.qualifier in _BOUNDS)
-        )
+        counts.append(_Count(value, m.start(), m.end(), m["unit"], approximate=approximate, at_least=at_least))
         taken.add(m.start())
     for m in vocab.bare_number_then_count().finditer(text):
         if m.start() in taken:

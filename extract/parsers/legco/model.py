@@ -54,6 +54,7 @@ class NumberedParagraph:
     number: int
     spans: list[Span]  # a paragraph a page break split has several
     section: str | None = None  # the heading it stands under
+    blocks: list[int] = field(default_factory=list)  # indices of the layout blocks it is printed in
 
 
 @dataclass(slots=True)

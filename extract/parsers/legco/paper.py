@@ -105,16 +105,17 @@ def numbered_paragraphs(doc: SourceDocument) -> list[tuple[list[Block], Numbered
             continue
         m = _NUMBERED.match(block.marker) if block.kind is BlockKind.LIST_ITEM and block.level == 0 else None
         if m:
-            found.append(([block], NumberedParagraph(int(m.group(1)), [block.span], heading)))
+            found.append(([block], NumberedParagraph(int(m.group(1)), [block.span], heading, [block.index])))
             continue
         if block.kind is BlockKind.PARAGRAPH and found and found[-1][0][-1].index == block.index - 1 and _UNFINISHED.search(found[-1][0][-1].text):
             found[-1][0].append(block)
             found[-1][1].spans.append(block.span)
+            found[-1][1].blocks.append(block.index)
             continue
         if not found and first_unnumbered is None and block.kind is BlockKind.PARAGRAPH and vocab.section_role(heading or "") == "purpose":
             first_unnumbered, first_heading = block, heading
     if first_unnumbered is not None and found and found[0][1].number == 2:
-        found.insert(0, ([first_unnumbered], NumberedParagraph(1, [first_unnumbered.span], first_heading)))
+        found.insert(0, ([first_unnumbered], NumberedParagraph(1, [first_unnumbered.span], first_heading, [first_unnumbered.index])))
     return found
 
 

@@ -85,7 +85,7 @@ def units() -> Mapping[str, str]:
 
 @lru_cache(maxsize=1)
 def count_pattern() -> re.Pattern[str]:
-    return re.compile(rf"(?P<num>{NUMBER})\s*(?P<unit>{alternation(units())})")
+    return re.compile(rf"(?P<num>{NUMBER})\s*(?P<scale>[萬千百億])?\s*(?P<unit>{alternation(units())})")
 
 
 @lru_cache(maxsize=1)
