@@ -46,8 +46,10 @@ def map_document(parsed: ParsedDocument, out: GraphWriter) -> None:
     if paper.number is not None:
         out.add_value(node, tl.paperNumber, paper.number.number.text)
         out.add(node, tl.sameAsPaper, _cited_paper(out, paper.number))
+    seen: dict[str, int] = {}
     for section in paper.sections:
-        section_node = out.node("section", section.span.start)
+        seen[section.title] = seen.get(section.title, 0) + 1
+        section_node = out.node("section", section.title, *([seen[section.title]] if seen[section.title] > 1 else []))
         out.fact(section_node, tl.PaperSection, section.span, label=section.title)
         out.add(section_node, tl.inDocument, out.document)
         out.add_value(section_node, tl.sectionRole, section.role)
