@@ -12,9 +12,9 @@ from pyoxigraph import NamedNode
 
 from ...extract.metrics import Metric
 from ...extract.parsers.base import ParsedDocument
-from ...extract.parsers.legco.model import Dated, Fund, LegcoPaper, Named, Programme, Project, Statement
+from ...extract.parsers.legco.model import Dated, Fund, LegcoPaper, Named, PaperReference, Programme, Project, Statement
 from .. import iri
-from ..namespaces import dcterms, skos, tl, xsd
+from ..namespaces import dcterms, tl, xsd
 from .metrics import map_metric
 from .writer import GraphWriter, date_literal, literal
 
@@ -43,8 +43,13 @@ def map_document(parsed: ParsedDocument, out: GraphWriter) -> None:
     if paper.date:
         out.add(node, dcterms.issued, date_literal(paper.date.iso))
         out.derived_from(node, paper.date.span)
+    if paper.number is not None:
+        out.add_value(node, tl.paperNumber, paper.number.number.text)
+        out.add(node, tl.sameAsPaper, _cited_paper(out, paper.number))
+    seen: dict[str, int] = {}
     for section in paper.sections:
-        section_node = out.node("section", section.span.start)
+        seen[section.title] = seen.get(section.title, 0) + 1
+        section_node = out.node("section", section.title, *([seen[section.title]] if seen[section.title] > 1 else []))
         out.fact(section_node, tl.PaperSection, section.span, label=section.title)
         out.add(section_node, tl.inDocument, out.document)
         out.add_value(section_node, tl.sectionRole, section.role)
@@ -56,22 +61,11 @@ def map_document(parsed: ParsedDocument, out: GraphWriter) -> None:
         out.add_value(para_node, tl.paragraphNumber, paragraph.number)
         out.add_text(para_node, tl.sectionTitle, paragraph.section)
         out.derived_from(para_node, *paragraph.spans)
+        for index in paragraph.blocks:
+            out.add(para_node, tl.printedIn, NamedNode(iri.block_iri(out.doc_id, index)))
         out.add(node, tl.hasParagraph, para_node)
     for reference in paper.references:
-        cited = NamedNode(iri.mint("legco-paper", reference.number.text))
-        out.typed(cited, tl.CitedPaper)
-        out.derived_from(cited, reference.span)
-        out.add_value(cited, tl.paperNumber, reference.number.text)
-        out.add_value(cited, tl.committeeCode, reference.number.committee)
-        out.add_value(cited, tl.serialNumber, reference.number.serial)
-        out.add_value(cited, tl.session, reference.number.session)
-        out.add_value(cited, tl.paperPart, reference.number.part)
-        if reference.document_type:
-            out.add_text(cited, tl.documentType, reference.document_type)
-        if reference.date:
-            out.add(cited, dcterms.issued, date_literal(reference.date.iso))
-            out.derived_from(cited, reference.date.span)
-        out.add(node, tl.cites, cited)
+        out.add(node, tl.cites, _cited_paper(out, reference))
     fund = _fund(out, paper.fund) if paper.fund else None
     if fund is not None:
         out.add(node, tl.reportsOn, fund)
@@ -87,6 +81,25 @@ def map_document(parsed: ParsedDocument, out: GraphWriter) -> None:
                 out.add(metric_node, tl.computedFrom, out.node("metric", programme.expenditure.key))
         if metric.unit == "percent" and fund is not None:
             out.add(metric_node, tl.computedFrom, out.node("metric", "fund", "approved-amount"))
+
+
+def _cited_paper(out: GraphWriter, reference: PaperReference) -> NamedNode:
+    """A LegCo paper by its number: one IRI per number, whichever paper names it."""
+    number = reference.number
+    node = NamedNode(iri.mint("legco-paper", number.text))
+    out.typed(node, tl.CitedPaper)
+    out.derived_from(node, reference.span)
+    out.add_value(node, tl.paperNumber, number.text)
+    out.add_value(node, tl.committeeCode, number.committee)
+    out.add_value(node, tl.serialNumber, number.serial)
+    out.add_value(node, tl.session, number.session)
+    out.add_value(node, tl.paperPart, number.part)
+    if reference.document_type:
+        out.add_text(node, tl.documentType, reference.document_type)
+    if reference.date:
+        out.add(node, dcterms.issued, date_literal(reference.date.iso))
+        out.derived_from(node, reference.date.span)
+    return node
 
 
 def _organisation(out: GraphWriter, named: Named | None, cls: NamedNode) -> NamedNode | None:
@@ -163,7 +176,7 @@ def _programme(out: GraphWriter, programme: Programme, fund: NamedNode | None) -
     out.add(node, tl.inDocument, out.document)
     out.add_value(node, tl.listLetter, programme.letter)
     if programme.heading is not None:
-        out.add_text(node, skos.altLabel, programme.heading.name)
+        out.add_text(node, tl.headingLabel, programme.heading.name)
         out.derived_from(node, programme.heading.span)
     out.derived_from(node, programme.table_span)
     out.add_value(node, tl.paragraphNumber, programme.paragraph)

@@ -41,15 +41,19 @@ class LegcoParser:
         taken = {b.index for b in doc.blocks[:8] if panel is not None and b.span.start <= panel.span.start < b.span.end + 1}
         bureau, date = paper_parts.signature(doc)
         numbered = paper_parts.numbered_paragraphs(doc)
+        own_number, cited = paper_parts.references(doc)
+        if own_number is not None:
+            taken |= {b.index for b in doc.blocks[:8] if b.span.start <= own_number.span.start < b.span.end}
         result = LegcoPaper(
             title=paper_parts.title(doc, taken),
+            number=own_number,
             panel=panel,
             document_type=doc_type,
             bureau=bureau,
             date=date,
             sections=[section for _, section in paper_parts.sections(doc)],
             paragraphs=[p for _, p in numbered],
-            references=paper_parts.references(doc),
+            references=cited,
         )
         result.fund = parse_fund(doc, paper_parts.text_blocks(doc))
         result.programmes = read_programmes(doc, result.paragraphs, notes)

@@ -15,6 +15,7 @@ from decimal import Decimal
 from ...metrics import Metric, Period
 from ...model import SourceDocument, Span
 from ...normalise.numerals import parse_number
+from ...normalise.quantities import quantity_at
 from . import vocabulary as vocab
 
 _CLAUSE_END = "，。；：,;:"
@@ -84,14 +85,21 @@ class _Count:
     joined_to_next: bool = False  # `188 所及 98 所`, `148 及 90 位`
 
 
+_BOUNDS = {"at-least", "as-many-as", "more-than"}
+
+
 def _find_counts(text: str) -> list[_Count]:
     counts: list[_Count] = []
     taken: set[int] = set()
     for m in vocab.count_pattern().finditer(text):
-        value = parse_number(m["num"].replace(",", ""))
+        quantity = quantity_at(text, m.start(), m.end())
+        if quantity is not None:
+            value, approximate, at_least = quantity.value, quantity.approximate, quantity.qualifier in _BOUNDS
+        else:  # `3 萬名`: the normaliser reads the number only when the scale touches it
+            value, approximate, at_least = parse_number(m["num"] + (m["scale"] or "")), False, False
         if value is None:
             continue
-        counts.append(_Count(value, m.start(), m.end(), m["unit"]))
+        counts.append(_Count(value, m.start(), m.end(), m["unit"], approximate=approximate, at_least=at_least))
         taken.add(m.start())
     for m in vocab.bare_number_then_count().finditer(text):
         if m.start() in taken:

@@ -17,8 +17,6 @@ from . import vocabulary as vocab
 from .counts import sub_span
 from .model import Dated, Fund, Named
 
-_AMOUNT = r"(?:HK\$|港幣|港元)?\s*\d[\d,]*(?:\.\d+)?\s*(?:億|千萬|百萬|萬|M|million)?\s*(?:港元|元)?"
-
 
 def _name_pattern() -> re.Pattern[str]:
     suffixes = vocab.alternation(vocab.table("fund", "suffixes"))
@@ -79,10 +77,14 @@ def parse_fund(doc: SourceDocument, blocks: list[Block]) -> Fund | None:
 
 def _approval(doc: SourceDocument, blocks: list[Block], fund: Fund) -> None:
     verbs = vocab.alternation(vocab.table("fund", "approval_verbs"))
-    amount_re = re.compile(rf"(?:{verbs})\s*(?P<amount>{_AMOUNT})")
-    for block in blocks:
+    amount_re = re.compile(rf"(?:{verbs})\s*(?P<amount>{vocab.AMOUNT.pattern})")
+    bodies = vocab.table("fund", "approving_bodies")
+    # The paragraph naming the fund first; else one where an approving body grants money (「該基金」).
+    named = [b for b in blocks if fund.name in b.text]
+    others = [b for b in blocks if fund.name not in b.text and any(body in b.text for body in bodies)]
+    for block in named + others:
         m = amount_re.search(block.text)
-        if not m or fund.name not in block.text:
+        if not m:
             continue
         money = parse_money(m["amount"], vocab.table("paper", "default_currency"))
         if money is None:
@@ -90,7 +92,7 @@ def _approval(doc: SourceDocument, blocks: list[Block], fund: Fund) -> None:
         fund.approved_amount, fund.currency = money.amount, money.currency
         fund.amount_span = sub_span(doc, block.span, block.text, m.start("amount"), m.end("amount"))
         fund.approved = _dated(doc, block, vocab.DATE.search(block.text[: m.start()]))
-        for body in vocab.table("fund", "approving_bodies"):
+        for body in bodies:
             at = block.text.find(body, 0, m.start())
             if at != -1:
                 fund.approved_by = Named(body, sub_span(doc, block.span, block.text, at, at + len(body)))

@@ -32,13 +32,13 @@ class Named:
 
 @dataclass(frozen=True, slots=True)
 class PaperNumber:
-    """A LegCo paper number: 立法會 CB(2)1667/05-06(01) 號文件."""
+    """A LegCo paper number: 立法會 CB(1)234/09-10(02) 號文件."""
 
     committee: str  # CB(2), FC, PWSC, …
     serial: int
     session: str  # 05-06
     part: str | None  # 01
-    text: str  # canonical: CB(2)1667/05-06(01)
+    text: str  # canonical: CB(1)234/09-10(02)
 
 
 @dataclass(slots=True)
@@ -54,6 +54,7 @@ class NumberedParagraph:
     number: int
     spans: list[Span]  # a paragraph a page break split has several
     section: str | None = None  # the heading it stands under
+    blocks: list[int] = field(default_factory=list)  # indices of the layout blocks it is printed in
 
 
 @dataclass(slots=True)
@@ -152,6 +153,7 @@ class Fund:
 @dataclass(slots=True)
 class LegcoPaper:
     title: Named | None
+    number: PaperReference | None
     panel: Named | None
     document_type: Named | None
     bureau: Named | None

@@ -14,6 +14,8 @@ from .model import Dated, Named, NumberedParagraph, PaperNumber, PaperReference,
 _HEAD_BLOCKS = 8
 _TAIL_BLOCKS = 4
 _SIGNATURE_MAX = 30
+_TITLE_MIN = 6
+_OWN_NUMBER_SLACK = 4  # 「(立法會 CB(2)2345/07-08(01)號文件)」 on a line of its own
 _NUMBERED = re.compile(r"^(\d{1,3})[.、]$")
 _UNFINISHED = re.compile(r"[^。！？：；」）)]$")
 
@@ -48,27 +50,36 @@ def panel(doc: SourceDocument) -> Named | None:
 
 
 def title(doc: SourceDocument, taken: set[int]) -> Named | None:
-    """The first heading of the head that is neither the panel nor a section heading."""
-    for block in doc.blocks[:_HEAD_BLOCKS]:
-        if block.kind is BlockKind.HEADING and block.index not in taken and vocab.section_role(block.text) is None:
+    """The first heading of the head that is neither the panel nor a section heading; else the first such line."""
+    head = [b for b in doc.blocks[:_HEAD_BLOCKS] if b.kind is not BlockKind.TABLE and b.index not in taken]
+    types = vocab.table("paper", "document_types")
+    candidates = [b for b in head if vocab.section_role(b.text) is None and b.text.strip() not in types and len(b.text.strip()) >= _TITLE_MIN]
+    for block in candidates:
+        if block.kind is BlockKind.HEADING:
+            return Named(block.text.strip(), block.span)
+    for block in candidates:
+        if block.kind is BlockKind.PARAGRAPH and not re.search(r"[。；]$", block.text.strip()):
             return Named(block.text.strip(), block.span)
     return None
 
 
 def signature(doc: SourceDocument) -> tuple[Named | None, Dated | None]:
-    """The issuing bureau and the date printed at the end of the paper."""
+    """The issuing bureau and the date printed at the end of the paper (on two lines or one)."""
     bureau = date = None
     suffixes = tuple(vocab.table("paper", "bureau_suffixes"))
     for block in reversed(doc.blocks[-_TAIL_BLOCKS:]):
         if block.kind is BlockKind.TABLE:
             continue
-        text = block.text.strip()
+        text = block.text.rstrip()
         if len(text) > _SIGNATURE_MAX:
             continue
-        if date is None and (parsed := parse_date(text)) is not None:
-            date = Dated(parsed.iso(), block.span)
-        elif bureau is None and text.endswith(suffixes):
-            bureau = Named(text, block.span)
+        m = vocab.DATE.search(text)
+        if date is None and m and not text[m.end():].strip() and (parsed := parse_date(m.group(0))) is not None:
+            date = Dated(parsed.iso(), sub_span(doc, block.span, block.text, m.start(), m.end()))
+            text = text[: m.start()].rstrip()
+        if bureau is None and text.endswith(suffixes) and text.strip():
+            start = len(text) - len(text.lstrip())
+            bureau = Named(text.strip(), sub_span(doc, block.span, block.text, start, len(text)))
     return bureau, date
 
 
@@ -94,30 +105,41 @@ def numbered_paragraphs(doc: SourceDocument) -> list[tuple[list[Block], Numbered
             continue
         m = _NUMBERED.match(block.marker) if block.kind is BlockKind.LIST_ITEM and block.level == 0 else None
         if m:
-            found.append(([block], NumberedParagraph(int(m.group(1)), [block.span], heading)))
+            found.append(([block], NumberedParagraph(int(m.group(1)), [block.span], heading, [block.index])))
             continue
         if block.kind is BlockKind.PARAGRAPH and found and found[-1][0][-1].index == block.index - 1 and _UNFINISHED.search(found[-1][0][-1].text):
             found[-1][0].append(block)
             found[-1][1].spans.append(block.span)
+            found[-1][1].blocks.append(block.index)
             continue
         if not found and first_unnumbered is None and block.kind is BlockKind.PARAGRAPH and vocab.section_role(heading or "") == "purpose":
             first_unnumbered, first_heading = block, heading
     if first_unnumbered is not None and found and found[0][1].number == 2:
-        found.insert(0, ([first_unnumbered], NumberedParagraph(1, [first_unnumbered.span], first_heading)))
+        found.insert(0, ([first_unnumbered], NumberedParagraph(1, [first_unnumbered.span], first_heading, [first_unnumbered.index])))
     return found
 
 
-def references(doc: SourceDocument) -> list[PaperReference]:
+def _paper_number(m: re.Match[str]) -> PaperNumber:
+    committee = re.sub(r"\s+", "", m["committee"])
+    session = re.sub(r"\s+", "", m["session"])
+    part = m["part"]
+    canonical = f"{committee}{m['serial']}/{session}" + (f"({part})" if part else "")
+    return PaperNumber(committee, int(m["serial"]), session, part, canonical)
+
+
+def references(doc: SourceDocument) -> tuple[PaperReference | None, list[PaperReference]]:
+    """The paper's own number (a line of its own at the head) and the earlier papers it cites."""
     types = vocab.table("paper", "document_types")
+    own: PaperReference | None = None
     refs: list[PaperReference] = []
     for block in text_blocks(doc):
         text = block.text
         for m in vocab.reference_pattern().finditer(text):
-            committee = re.sub(r"\s+", "", m["committee"])
-            session = re.sub(r"\s+", "", m["session"])
-            part = m["part"]
-            canonical = f"{committee}{m['serial']}/{session}" + (f"({part})" if part else "")
-            number = PaperNumber(committee, int(m["serial"]), session, part, canonical)
+            number = _paper_number(m)
+            span = sub_span(doc, block.span, text, m.start(), m.end())
+            if own is None and block.index < _HEAD_BLOCKS and len(vocab.folded(text)) <= len(vocab.folded(m.group(0))) + _OWN_NUMBER_SLACK:
+                own = PaperReference(number, span)
+                continue
             sentence_start = max(text.rfind(ch, 0, m.start()) for ch in "。；") + 1
             before = text[sentence_start:m.start()]
             doc_type = next((t for t in sorted(types, key=len, reverse=True) if t in before[-12:]), None)
@@ -126,5 +148,5 @@ def references(doc: SourceDocument) -> list[PaperReference]:
             if dates and (parsed := parse_date(dates[-1].group(0))) is not None:
                 d = dates[-1]
                 dated = Dated(parsed.iso(), sub_span(doc, block.span, text, sentence_start + d.start(), sentence_start + d.end()))
-            refs.append(PaperReference(number, sub_span(doc, block.span, text, m.start(), m.end()), doc_type, dated))
-    return refs
+            refs.append(PaperReference(number, span, doc_type, dated))
+    return own, refs

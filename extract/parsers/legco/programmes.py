@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ...metrics import Metric, Period
 from ...model import Block, BlockKind, Cell, Fragment, SourceDocument, Span
-from ...normalise.dates import parse_period
+from ...normalise.dates import parse_date, parse_period
 from ...normalise.money import parse_money
 from ...normalise.numerals import parse_int
 from ..base import DataQualityNote
@@ -22,16 +22,26 @@ from . import vocabulary as vocab
 from .counts import extract_counts, school_years_in, sub_span
 from .model import Named, NumberedParagraph, PhaseAnnouncement, Programme, Project, Statement, SubScheme
 
-_LIST_ENTRY = re.compile(r"^\(([a-z])\)\s*(.+?)[；;，,。]?\s*(?:及|和)?$")
-_INLINE_ENTRY = re.compile(r"\(([a-z])\)\s*([^()；;。]+?)\s*(?:[；;，,]\s*(?:及|和)?\s*|。|$)")
+# (a) … / (ii) … / (一) …, each up to a ；, a final 。 or the end of the line.
+_INLINE_ENTRY = re.compile(
+    r"[（(]([a-z]|[ivx]{2,4}|[一二三四五六七八九十]{1,3})[)）]\s*((?:[^()（）；;。]|[（(][^()（）]*[)）])+?)\s*(?:[；;，,]\s*(?:及|和)?\s*|。|$)"
+)
 _TABLE_INTRO = re.compile(r"下表(?:概述|列出|載列|臚列)(?P<name>.+?)的")
 _FINISHED = re.compile(r"[。！？：；」）)]$")
 _SUB_HEADING_MAX = 20
 _SCHOOL_YEAR_LABEL = re.compile(r"(?P<a>\d{4}\s*/\s*\d{2})(?:\s*(?P<sep>至|及)\s*(?P<b>\d{4}\s*/\s*\d{2}))?")
+# (3) 優質學校改進計劃(2004-2009) (香港中文大學教育學院香港教育研究所): a title may hold brackets
+# of its own, but not ones opening with a digit, which start the years.
 _PROJECT = re.compile(
-    r"^\(\s*(?P<number>\d{1,2})\s*\)\s*(?P<title>.+?)\s*[（(]\s*(?P<y1>\d{4})\s*[-–—－]\s*(?P<y2>\d{4})\s*[)）]\s*[（(](?P<org>[^()（）]+)[)）]\s*$"
+    r"\(\s*(?P<number>\d{1,2})\s*\)\s*(?P<title>(?:[^()（）\n]|[（(][^()（）\d][^()（）]*[)）])+?)\s*"
+    r"[（(]\s*(?P<y1>\d{4})\s*[-–—－]\s*(?P<y2>\d{4})\s*[)）]\s*[（(](?P<org>[^()（）]+)[)）]"
 )
 _MIN_TABLE_ROLES = 2
+_EMPHASIS = {"u", "b", "strong", "em"}
+_SCHEME_NAME = re.compile(r"[\u3400-\u9fff]{2,12}")
+_SENTENCE_OPENERS = "。：:；"
+_MIN_SCHEME_ROWS = 3
+_LIST_GLYPHS = " \t-*+•●"
 
 
 @dataclass(slots=True)
@@ -47,16 +57,14 @@ def programme_list(doc: SourceDocument) -> list[ListEntry]:
     for block in doc.blocks:
         if block.kind is BlockKind.TABLE:
             continue
-        text = block.text
-        m = _LIST_ENTRY.match(text.strip())
-        if block.kind is BlockKind.LIST_ITEM and m:
-            offset = len(text) - len(text.lstrip())
-            entries.append(ListEntry(m.group(1), m.group(2).strip(), sub_span(doc, block.span, text, offset + m.start(2), offset + m.end(2))))
-            continue
-        inline = list(_INLINE_ENTRY.finditer(text))
-        if len(inline) >= 2 and not entries:
-            for e in inline:
-                entries.append(ListEntry(e.group(1), e.group(2).strip(), sub_span(doc, block.span, text, e.start(2), e.end(2))))
+        # The loader strips a leading `(a)` as a list marker, so read the whole line.
+        start = doc.text.rfind("\n", 0, block.span.start) + 1
+        line = doc.text[start:block.span.end]
+        found = list(_INLINE_ENTRY.finditer(line))
+        opens_line = bool(found) and found[0].start() == len(line) - len(line.lstrip(_LIST_GLYPHS))
+        if opens_line or len(found) >= 2:
+            for e in found:
+                entries.append(ListEntry(e.group(1), e.group(2).strip(), doc.span(start + e.start(2), start + e.end(2))))
     seen: set[str] = set()
     unique = []
     for entry in entries:
@@ -66,12 +74,18 @@ def programme_list(doc: SourceDocument) -> list[ListEntry]:
     return unique
 
 
+def split_row(row: list[Cell]) -> tuple[Cell | None, list[Cell]]:
+    """A row's label cell (first column) and its content cells; a label spanning rows leaves later rows without one."""
+    label = next((c for c in row if c.col == 0), None)
+    return label, [c for c in row if c is not label]
+
+
 def _label(cell: Cell | None) -> str:
     return "".join(cell.text.split()) if cell is not None else ""
 
 
 def is_progress_table(block: Block) -> bool:
-    roles = {vocab.row_role(_label(row[0])) for row in block.rows if row}
+    roles = {vocab.row_role(_label(split_row(row)[0])) for row in block.rows if row}
     roles.discard(None)
     return len(roles) >= _MIN_TABLE_ROLES
 
@@ -87,19 +101,21 @@ class RowGroup:
 
 def row_groups(rows: list[list[Cell]], notes: list[DataQualityNote]) -> list[RowGroup]:
     groups: list[RowGroup] = []
-    pending: list[tuple[Cell, list[Cell]]] = []
-    roles = [vocab.row_role(_label(row[0])) if row else None for row in rows]
+    pending: list[tuple[Cell, list[Cell]]] = []  # labelled rows waiting for the role of the row below
+    rows = [row for row in rows if row and not all(c.is_header for c in row)]
+    split = [split_row(row) for row in rows]
+    roles = [vocab.row_role(_label(label)) for label, _ in split]
     for i, row in enumerate(rows):
-        label_cell, content = row[0], row[1:]
+        label_cell, content = split[i]
         label = _label(label_cell)
         role = roles[i]
         if role is None and label and not _is_layout(label):
-            following = next((roles[j] for j in range(i + 1, len(rows)) if _label(rows[j][0])), None)
+            following = next((roles[j] for j in range(i + 1, len(rows)) if _label(split[j][0])), None)
             if following is not None and not _is_layout(label):
                 pending.append((label_cell, content))
                 continue
         if role is None and _is_layout(label) and all(_is_layout(c.text) for c in content):
-            for cell in [label_cell, *content]:
+            for cell in [c for c in (label_cell, *content) if c is not None]:
                 if cell.fragments:
                     notes.append(DataQualityNote("layout-artifact", "a separator row with no content inside a progress table", cell.span))
             continue
@@ -111,7 +127,7 @@ def row_groups(rows: list[list[Cell]], notes: list[DataQualityNote]) -> list[Row
                 group.rows.append(pending_content)
                 group.continued.append(False)
             pending = []
-            group.label_spans.extend(f.span for f in label_cell.fragments)
+            group.label_spans.extend(f.span for f in label_cell.fragments)  # a row with a role has a label
             group.label_text = (group.label_text + " " + " ".join(label_cell.text.split())).strip()
             group.rows.append(content)
             group.continued.append(False)
@@ -119,7 +135,7 @@ def row_groups(rows: list[list[Cell]], notes: list[DataQualityNote]) -> list[Row
         elif groups:
             groups[-1].rows.append(content)
             groups[-1].continued.append(True)
-            groups[-1].label_spans.extend(f.span for f in label_cell.fragments)
+            groups[-1].label_spans.extend(f.span for f in (label_cell.fragments if label_cell else []))
     return groups
 
 
@@ -134,6 +150,9 @@ def label_period(label: str) -> Period | None:
     ends = parse_period(candidate)
     if ends is not None and ends[0].month is not None:
         return Period(ends[0].iso(), ends[1].iso(), _spaced(candidate))
+    until = re.search(r"截至\s*(?P<date>.+?)(?:止|為止)?\s*$", candidate)
+    if until and (end := parse_date(until["date"])) is not None:
+        return Period(None, end.iso(), _spaced(candidate))
     m = _SCHOOL_YEAR_LABEL.search(label)
     if m:
         first = re.sub(r"\s+", "", m["a"])
@@ -167,7 +186,7 @@ def _pieces(group: RowGroup) -> list[_Piece]:
 
 
 def _is_sub_heading(doc: SourceDocument, fragment: Fragment, prev_end: int, next_start: int) -> bool:
-    if fragment.tag not in {"u", "b", "strong", "em"}:
+    if fragment.tag not in _EMPHASIS:
         return False
     text = fragment.text.strip()
     if len(text) > _SUB_HEADING_MAX or re.search(r"[，。：；,:;]", text):
@@ -175,6 +194,61 @@ def _is_sub_heading(doc: SourceDocument, fragment: Fragment, prev_end: int, next
     before = doc.text[prev_end:fragment.span.start]
     after = doc.text[fragment.span.end:next_start]
     return ("<p" in before or "<br" in before or prev_end == fragment.span.start) and ("</p>" in after or "<br" in after)
+
+
+def _group_text(group: RowGroup) -> str:
+    return "".join(f.text.strip() for cells in group.rows for c in cells for f in c.fragments)
+
+
+def _sentence_starts(text: str) -> list[int]:
+    return [0] + [i + 1 for i, ch in enumerate(text) if ch in _SENTENCE_OPENERS and i + 1 < len(text)]
+
+
+def infer_sub_schemes(texts: list[str]) -> list[str]:
+    """Sub-scheme names of a table printed without emphasis (a PDF): the words that open a
+    sentence in every row of the table, the first of them opening the row itself.
+
+    `本地導師以全職…。海外導師透過…` in each row gives 本地導師 and 海外導師.
+    """
+    texts = [t for t in texts if t]
+    if len(texts) < _MIN_SCHEME_ROWS:
+        return []
+    common: set[str] | None = None
+    for text in texts:
+        found = set()
+        for start in _sentence_starts(text):
+            run = _SCHEME_NAME.match(text, start)
+            if run:
+                found.update(run.group(0)[:n] for n in range(2, len(run.group(0)) + 1))
+        common = found if common is None else common & found
+    if not common:
+        return []
+    longest = [w for w in common if not any(o != w and o.startswith(w) for o in common)]
+    first = [w for w in longest if all(t.startswith(w) for t in texts)]
+    if not first:
+        return []
+    order = {w: texts[0].find(w) for w in longest}
+    names = sorted(longest, key=lambda w: (order[w], w))
+    return names if len(names) >= 2 else []
+
+
+def _scheme_segments(text: str, names: list[str]) -> list[tuple[str | None, int, int]]:
+    """``text`` cut where a sub-scheme name opens a sentence: (name, start, end) for each name, (None, start, end) for text."""
+    pieces: list[tuple[str | None, int, int]] = []
+    position = 0
+    for start in _sentence_starts(text) if names else []:
+        name = next((n for n in sorted(names, key=len, reverse=True) if text.startswith(n, start)), None)
+        if name:
+            pieces.append((None, position, start))
+            pieces.append((name, start, start + len(name)))
+            position = start + len(name)
+    pieces.append((None, position, len(text)))
+    return [(name, *_stripped(text, a, b)) for name, a, b in pieces if name is not None or text[a:b].strip()]
+
+
+def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    segment = text[start:end]
+    return start + len(segment) - len(segment.lstrip()), start + len(segment.rstrip())
 
 
 class ProgrammeReader:
@@ -187,7 +261,10 @@ class ProgrammeReader:
         self._schemes: dict[str, SubScheme] = {}
 
     def read(self, table: Block) -> None:
-        for group in row_groups(table.rows, self.notes):
+        groups = row_groups(table.rows, self.notes)
+        emphasised = any(f.tag in _EMPHASIS for c in table.cells for f in c.fragments)
+        self._plain_schemes = [] if emphasised else infer_sub_schemes([_group_text(g) for g in groups if g.role != "expenditure"])
+        for group in groups:
             self.programme.row_labels.extend(group.label_spans)
             self._read_group(group, table)
 
@@ -215,18 +292,23 @@ class ProgrammeReader:
             prev_end = fragments[i - 1].span.end if i else table.span.start
             next_start = fragments[i + 1].span.start if i + 1 < len(fragments) else table.span.end
             if _is_sub_heading(self.doc, fragment, prev_end, next_start) or (
-                fragment.tag in {"u", "b", "strong"} and any(s.name == fragment.text.strip() for s in self.programme.sub_schemes)
+                fragment.tag in _EMPHASIS and any(s.name == fragment.text.strip() for s in self.programme.sub_schemes)
             ):
                 scheme = self._scheme(fragment.text.strip(), fragment.span)
                 continue
-            text = fragment.text.strip()
-            if piece.row_start and statements and not _FINISHED.search(statements[-1].text):
-                statements[-1].text += text
-                statements[-1].spans.append(fragment.span)
-                continue
-            n = len([s for s in statements if s.sub_scheme == scheme]) + 1
-            key = f"{self.programme.key}/{role}/{scheme.rsplit('/', 1)[-1] if scheme else 'main'}/{n}"
-            statements.append(Statement(key, role, text, [fragment.span], scheme, period, lead_in=text.endswith(("：", ":"))))
+            for name, start, end in _scheme_segments(fragment.text, self._plain_schemes):
+                span = sub_span(self.doc, fragment.span, fragment.text, start, end)
+                if name is not None:
+                    scheme = self._scheme(name, span)
+                    continue
+                text = fragment.text[start:end]
+                if piece.row_start and start == 0 and statements and not _FINISHED.search(statements[-1].text):
+                    statements[-1].text += text
+                    statements[-1].spans.append(span)
+                    continue
+                n = len([s for s in statements if s.sub_scheme == scheme]) + 1
+                key = f"{self.programme.key}/{role}/{scheme.rsplit('/', 1)[-1] if scheme else 'main'}/{n}"
+                statements.append(Statement(key, role, text, [span], scheme, period, lead_in=text.endswith(("：", ":"))))
         if role == "progress":
             statements = self._projects(statements)
         self.programme.statements.extend(statements)
@@ -234,9 +316,14 @@ class ProgrammeReader:
             self._counts(role, statements, period)
 
     def _expenditure(self, group: RowGroup, period: Period | None) -> None:
+        currency = vocab.table("paper", "default_currency")
         for piece in _pieces(group):
             fragment = piece.fragment
-            money = parse_money(fragment.text, vocab.table("paper", "default_currency"))
+            money = parse_money(fragment.text, currency)
+            if money is None:
+                # The amount with a remark beside it: 12.5 百萬元（約）.
+                found = next((m for m in vocab.AMOUNT.finditer(fragment.text) if m.group(0).strip()), None)
+                money = parse_money(found.group(0), currency) if found else None
             if money is None:
                 continue
             self.programme.expenditure = Metric(
@@ -274,41 +361,62 @@ class ProgrammeReader:
             self.programme.parts.extend(facts.parts)
 
     def _projects(self, statements: list[Statement]) -> list[Statement]:
+        """Projects listed in progress statements, each under the last phase marker (第一期) before it.
+
+        A project line may be a statement of its own (its description the statement after it)
+        or run on inside a longer text (a PDF cell), its description the text up to the next one.
+        """
         kept: list[Statement] = []
         phase: int | None = None
         last: Project | None = None
         for statement in statements:
-            marker = vocab.phase_pattern().search(statement.text)
-            m = _PROJECT.match(statement.text)
-            if m and len(statement.spans) == 1:
-                number = int(m["number"])
-                institution, department = split_institution(m["org"].strip())
-                last = Project(
-                    key=f"{self.programme.key}/project/{phase or 0}/{number}",
-                    phase=phase or 0,
-                    number=number,
-                    title=m["title"].strip(),
-                    institution=institution,
-                    department=department,
-                    start_year=int(m["y1"]),
-                    end_year=int(m["y2"]),
-                    span=statement.spans[0],
-                )
-                self.programme.projects.append(last)
-                continue
-            if marker:
-                phase = parse_int(marker.group(1))
-                declared = re.search(rf"([{vocab.CJK_NUMERAL[1:-1]}]+)\s*個?\s*項", statement.text[marker.end():])
-                count = parse_int(declared.group(1)) if declared else None
-                self.programme.phases.append(PhaseAnnouncement(phase or 0, count, statement.spans[0]))
-                last = None
-            elif last is not None and last.description is None and not statement.lead_in:
+            text = statement.text
+            events = sorted(
+                [(m.start(), "phase", m) for m in vocab.phase_pattern().finditer(text)]
+                + [(m.start(), "project", m) for m in _PROJECT.finditer(text)],
+                key=lambda e: e[0],
+            )
+            whole = len(events) == 1 and events[0][1] == "project" and events[0][2].group(0) == text.strip()
+            if not events and last is not None and last.description is None and not statement.lead_in:
                 last.description = statement
                 continue
-            else:
-                last = None
-            kept.append(statement)
+            last = None
+            for n, (at, kind, m) in enumerate(events):
+                if kind == "phase":
+                    phase = parse_int(m.group(1))
+                    declared = re.search(rf"([{vocab.CJK_NUMERAL[1:-1]}]+)\s*個?\s*項", text[m.end():])
+                    count = parse_int(declared.group(1)) if declared else None
+                    self.programme.phases.append(PhaseAnnouncement(phase or 0, count, self._sub(statement, m.start(), m.end())))
+                    continue
+                last = self._project(statement, m, phase)
+                following = events[n + 1][0] if n + 1 < len(events) else len(text)
+                rest = text[m.end():following].strip()
+                if len(rest) > 1:
+                    offset = text.index(rest, m.end())
+                    last.description = Statement(f"{last.key}/description", "progress", rest, [self._sub(statement, offset, offset + len(rest))])
+            if not whole:
+                kept.append(statement)
         return kept
+
+    def _sub(self, statement: Statement, start: int, end: int) -> Span:
+        return sub_span(self.doc, statement.spans[0], statement.text, start, end)
+
+    def _project(self, statement: Statement, m: re.Match[str], phase: int | None) -> Project:
+        number = int(m["number"])
+        institution, department = split_institution(m["org"].strip())
+        project = Project(
+            key=f"{self.programme.key}/project/{phase or 0}/{number}",
+            phase=phase or 0,
+            number=number,
+            title=" ".join(m["title"].split()),
+            institution=institution,
+            department=department,
+            start_year=int(m["y1"]),
+            end_year=int(m["y2"]),
+            span=self._sub(statement, m.start(), m.end()),
+        )
+        self.programme.projects.append(project)
+        return project
 
 
 def split_institution(org: str) -> tuple[str | None, str | None]:
@@ -328,8 +436,9 @@ def table_names(doc: SourceDocument, tables: list[Block]) -> list[tuple[Named | 
         heading = intro = None
         paragraph = None
         for block in doc.blocks[previous_end + 1 : table.index]:
-            if block.kind is BlockKind.HEADING and vocab.section_role(block.text) is None:
-                heading = Named(block.text.strip(), block.span)
+            if block.kind is BlockKind.HEADING:
+                # A section heading (背景, 計劃進度) ends whatever heading came before, such as the title.
+                heading = Named(block.text.strip(), block.span) if vocab.section_role(block.text) is None else None
             m = _TABLE_INTRO.search(block.text) if block.kind is not BlockKind.TABLE else None
             if m:
                 intro = Named(m["name"], sub_span(doc, block.span, block.text, m.start("name"), m.end("name")))

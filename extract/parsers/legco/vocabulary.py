@@ -70,16 +70,22 @@ SCHOOL_YEARS = re.compile(rf"(?P<a>{SCHOOL_YEAR})(?:\s*(?P<sep>至|及|和|、|�
 # 9.2004 至 6.2008, 2004年9月至2008年6月
 MONTH_PERIOD = re.compile(r"\d{1,2}\s*\.\s*\d{4}\s*(?:至|-|–|－|~)\s*\d{1,2}\s*\.\s*\d{4}")
 NUMBER = r"(?<![\d/.\-－])\d[\d,]*(?:\.\d+)?(?![\d/\-－])"
+# An amount of money as printed: 5.5 億元, 4.7 百萬元, 五億元, HK$200 million, 港幣 3 億元.
+AMOUNT = re.compile(
+    rf"(?:HK\$|US\$|港幣|港元|\$)?\s*(?:\d[\d,]*(?:\.\d+)?|{CJK_NUMERAL}+)\s*(?:億|千萬|百萬|萬|million|M\b)?\s*(?:港元|元)?"
+)
 
 
 @lru_cache(maxsize=1)
 def units() -> Mapping[str, str]:
-    return table("units")
+    """Count units (lexicon/units.toml) that can count beneficiaries: not 學年, which dates a count."""
+    skip = set(table("count", "not_units"))
+    return {word: unit for word, unit in lexicon.count_units().items() if unit not in skip}
 
 
 @lru_cache(maxsize=1)
 def count_pattern() -> re.Pattern[str]:
-    return re.compile(rf"(?P<num>{NUMBER})\s*(?P<unit>{alternation(units())})")
+    return re.compile(rf"(?P<num>{NUMBER})\s*(?P<scale>[萬千百億])?\s*(?P<unit>{alternation(units())})")
 
 
 @lru_cache(maxsize=1)
