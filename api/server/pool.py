@@ -17,6 +17,10 @@ from multiprocessing.connection import Connection
 from .jobs import Reply, Worker
 
 
+READY = "ready"
+STARTUP_LIMIT = 120.0  # seconds a new worker may take to import and open the store (not a query's time)
+
+
 class QueryTimeout(Exception):
     pass
 
@@ -30,6 +34,7 @@ def worker_main(conn: Connection, store_path: str, max_rows: int) -> None:
 
     check_read_only("ASK {}")  # loads the query parser now, not during the first client's query
     worker = Worker(store_path, max_rows)
+    conn.send(READY)
     while True:
         try:
             job = conn.recv()
@@ -48,6 +53,15 @@ class _Process:
         self.process = context.Process(target=worker_main, args=(child, store_path, max_rows), daemon=True, name="tiaoli-query")
         self.process.start()
         child.close()
+        self.ready = False
+
+    async def wait_ready(self) -> None:
+        """Wait for the worker's start-up message, so its start-up never counts against a query's timeout."""
+        if not self.ready:
+            await WorkerPool._readable(self.conn, STARTUP_LIMIT)
+            if await asyncio.to_thread(self.conn.recv) != READY:
+                raise OSError("query worker sent no start-up message")
+            self.ready = True
 
     def kill(self) -> None:
         self.process.kill()
@@ -73,8 +87,10 @@ class WorkerPool:
 
     async def start(self) -> None:
         self._idle = asyncio.Queue()
-        for _ in range(self.size):
-            self._idle.put_nowait(self._spawn())
+        workers = [self._spawn() for _ in range(self.size)]
+        await asyncio.gather(*(w.wait_ready() for w in workers))
+        for worker in workers:
+            self._idle.put_nowait(worker)
 
     async def stop(self) -> None:
         for worker in list(self._all):
@@ -89,18 +105,28 @@ class WorkerPool:
         except TimeoutError:
             raise ServerBusy(f"every query worker stayed busy for {self.queue_timeout:g} s") from None
         try:
-            worker.conn.send(job)
-            await self._readable(worker.conn, self.timeout)
-            return await asyncio.to_thread(worker.conn.recv)
-        except (TimeoutError, EOFError, OSError) as exc:
-            self._all.discard(worker)
-            worker.kill()
-            worker = self._spawn()
-            if isinstance(exc, TimeoutError):
+            try:
+                await worker.wait_ready()
+            except (TimeoutError, EOFError, OSError):
+                worker = self._replace(worker)
+                raise RuntimeError("a query worker failed to start; see the server's log") from None
+            try:
+                worker.conn.send(job)
+                await self._readable(worker.conn, self.timeout)
+                return await asyncio.to_thread(worker.conn.recv)
+            except TimeoutError:
+                worker = self._replace(worker)
                 raise QueryTimeout(f"the query ran longer than the {self.timeout:g} s limit and was stopped") from None
-            raise RuntimeError("the query worker died while running the query") from None
+            except (EOFError, OSError):
+                worker = self._replace(worker)
+                raise RuntimeError("the query worker died while running the query") from None
         finally:
             self._idle.put_nowait(worker)
+
+    def _replace(self, worker: _Process) -> _Process:
+        self._all.discard(worker)
+        worker.kill()
+        return self._spawn()
 
     @staticmethod
     async def _readable(conn: Connection, timeout: float) -> None:
