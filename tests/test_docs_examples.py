@@ -7,15 +7,12 @@ import shutil
 
 import pytest
 
-from tiaoli.graph.build import build
-from tiaoli.graph.store import GraphStore
-
 
 @pytest.fixture
-def user_folder(tmp_path, corpus_dir, monkeypatch):
+def user_folder(tmp_path, corpus_dir, seed_store, monkeypatch):
     """A folder with corpus/ and the default store built from it, as `tiaoli build corpus` leaves it."""
     shutil.copytree(corpus_dir, tmp_path / "corpus", ignore=shutil.ignore_patterns("__pycache__", "*.py"))
-    assert build([tmp_path / "corpus"], GraphStore.create(tmp_path / ".tiaoli" / "store")).ok
+    shutil.copytree(seed_store.path, tmp_path / ".tiaoli" / "store", symlinks=True)
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
