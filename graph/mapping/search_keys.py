@@ -13,6 +13,7 @@ document, and every fact read from it is keyed on its own node.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable
 
 from pyoxigraph import Literal, NamedNode, Quad
@@ -28,17 +29,32 @@ _UNKEYED_PREDICATES = {TL + p for p in ("quotedText", "searchKey", "sourceFile",
 
 
 def search_key_quads(quads: Iterable[Quad]) -> list[Quad]:
-    """The ``tl:searchKey`` quads to add for ``quads`` (one document's graph)."""
+    """The ``tl:searchKey`` quads to add for ``quads`` (one document's graph).
+
+    A text that another text of the same node contains (a norm's condition
+    inside its clause) adds nothing a search could not already find, so it
+    gets no key of its own: folding is the costly part of a large build.
+    """
     quads = list(quads)
     unkeyed = {q.subject for q in quads if q.predicate.value == RDF + "type" and isinstance(q.object, NamedNode) and q.object.value in _UNKEYED_CLASSES}
-    keys: dict[Quad, None] = {}
+    texts: dict[tuple, dict[str, None]] = {}
     for quad in quads:
         obj = quad.object
         if not isinstance(obj, Literal) or quad.subject in unkeyed or quad.predicate.value in _UNKEYED_PREDICATES:
             continue
-        if not _CJK.search(obj.value):
-            continue
-        key = search_key(obj.value)
-        if key:
-            keys.setdefault(Quad(quad.subject, SEARCH_KEY, Literal(key), quad.graph_name), None)
+        if _CJK.search(obj.value):
+            texts.setdefault((quad.subject, quad.graph_name), {})[obj.value] = None
+    keys: dict[Quad, None] = {}
+    for (subject, graph), found in texts.items():
+        for text in found:
+            if any(text != other and text in other for other in found):
+                continue
+            key = _folded(text)
+            if key:
+                keys.setdefault(Quad(subject, SEARCH_KEY, Literal(key), graph), None)
     return list(keys)
+
+
+@lru_cache(maxsize=65536)
+def _folded(text: str) -> str:
+    return search_key(text)  # an article's text recurs as its only paragraph's, a role's name in every norm
