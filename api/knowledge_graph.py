@@ -19,7 +19,7 @@ from .competency import competency_queries, competency_query
 from .extract.errors import TiaoliError
 from .extract.normalise.variants import search_key
 from .graph.namespaces import TL
-from .graph.store import GraphStore, default_store_path
+from .graph.store import GraphStore, QueryError, default_store_path
 from .provenance import cite_node, cite_nodes, first_occurrence, source_of
 from .records import Act, Article, Citation, Definition, Metric, Norm, Penalty, Programme, SearchHit
 from .search import has_cjk, search_graph
@@ -69,7 +69,12 @@ class KnowledgeGraph:
         SELECT gives :class:`Rows` of named tuples with Python values; ASK a
         bool; CONSTRUCT and DESCRIBE a list of ``Triple``.
         """
-        result = self._store.query(sparql, substitutions={k: to_term(v) for k, v in bindings.items()})
+        try:
+            result = self._store.query(sparql, substitutions={k: to_term(v) for k, v in bindings.items()})
+        except QueryError as exc:
+            if bindings and "projection" in str(exc):
+                raise QueryError(f"a binding must name a variable the query SELECTs ({', '.join(bindings)} given): {exc}") from None
+            raise
         if result.kind == "select":
             return solutions_to_rows(result.raw)  # type: ignore[arg-type]
         if result.kind == "ask":

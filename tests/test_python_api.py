@@ -206,3 +206,10 @@ def test_definitions_by_term_in_either_script(kg, source_texts):
     assert definition.definition == "證明會計事項之經過，而為造具記帳憑證所根據之憑證"
     assert_cites_source(definition.source, source_texts)
     assert len(kg.definitions()) >= 40
+
+
+def test_a_binding_must_name_a_selected_variable(kg):
+    from tiaoli.graph.store import QueryError
+
+    with pytest.raises(QueryError, match="a binding must name a variable the query SELECTs"):
+        kg.query("SELECT ?s WHERE { ?s ?p ?o }", o="x")
