@@ -18,6 +18,16 @@ printed without a currency take the currency of the amount before it
 The pipeline matches on :func:`fold_width` of the text, which maps one character
 to one character, so every tag's offsets index the caller's text and
 ``text[tag.start:tag.end] == tag.text``.
+
+What a parser should know when reading the tags:
+
+- an article's own heading (`第 15 條`) is an ARTICLE_REF like a citation; the
+  position in the layout tells them apart;
+- a range `第七十一條至第七十八條` is two ARTICLE_REF tags with 至 between them;
+- a number of hours (`28,674.50 小時`) is a DURATION with unit hour, not a QUANTITY;
+- a MONEY value's currency is None when none is printed, none came before it in
+  the text, and no ``default_currency`` was given;
+- numbers inside codes (`CB(2)1667/05-06`) and ordinals (`第五年`) are not tagged.
 """
 
 from __future__ import annotations
