@@ -26,3 +26,7 @@ def shared_dir() -> Path:
     if not SHARED.is_dir():
         pytest.fail(f"../shared is missing beside the repository ({SHARED}); CI provides it")
     return SHARED
+
+
+# The PDF fixtures (seed_pdfs, seed_pdfs_two_up, evaldata_pdf_docs) live in their own module.
+from conftest_pdf import evaldata_pdf_dir, evaldata_pdf_docs, seed_pdfs, seed_pdfs_two_up  # noqa: E402,F401

@@ -51,10 +51,12 @@ class Margins:
 
 
 def _supported_right(lines: list[Line]) -> float | None:
-    """The right margin: the furthest line end that at least two lines reach (one long line is not a margin)."""
+    """The right margin: the furthest line end that another line comes close to.  One long line
+    among short ones (a form) is not a margin; ragged-right text ends within a word of it."""
     ends = sorted((l.x1 for l in lines), reverse=True)
+    measure = ends[0] - min(l.x0 for l in lines)
     for i, x1 in enumerate(ends[:-1]):
-        if x1 - ends[i + 1] <= 1.5:
+        if x1 - ends[i + 1] <= max(1.5, 0.08 * measure):
             return x1
     return None
 
