@@ -91,7 +91,7 @@ def test_paragraphs_headings_and_list_items_keep_their_boundaries_and_kinds(tmp_
 
 
 def test_a_paragraph_broken_by_a_page_break_is_one_block(tmp_path):
-    text = "\n\n".join([LONG_CJK] * 30) + "\n"
+    text = "\n\n".join(LONG_CJK * (1 + i % 3) for i in range(20)) + "\n"  # uneven, so pages break mid-paragraph
     as_text, pdf = printed(tmp_path, text)
     assert len(pdf.page_starts) >= 2
     assert [squeeze(b.text) for b in pdf.blocks] == [squeeze(b.text) for b in as_text.blocks]

@@ -52,23 +52,25 @@ def _chain(exc: BaseException | None):
 
 
 def _looks_truncated(data: bytes) -> bool:
-    return b"%%EOF" not in data[-2048:]
+    """Every complete PDF (incremental updates included) ends with an ``%%EOF`` marker."""
+    return b"%%EOF" not in data[-4096:]
 
 
 @register_loader("pdf", _is_pdf, priority=10)
 def read_pdf(path: Path, data: bytes) -> Iterator[SourceDocument]:
     import pdfplumber
 
+    if _looks_truncated(data):
+        # pdfminer can often rebuild a cut-off file's cross-reference table and read what is
+        # left; a document missing its end would then load with pages silently lost.
+        raise InputError(str(path), "is a truncated PDF (the file ends early); download or copy it again")
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             doc = _read(pdf, path, data)
     except InputError:
         raise
     except Exception as exc:  # pdfminer raises many unrelated types for one bad file
-        problem = _problem(exc)
-        if _looks_truncated(data) and "encrypted" not in problem:
-            problem = "is a truncated PDF (the file ends early); download or copy it again"
-        raise InputError(str(path), problem) from exc
+        raise InputError(str(path), _problem(exc)) from exc
     yield doc
 
 
