@@ -28,5 +28,17 @@ def shared_dir() -> Path:
     return SHARED
 
 
+@pytest.fixture(scope="session")
+def seed_store(tmp_path_factory):
+    """The seed corpus built once into a store, shared by read-only tests."""
+    from tiaoli.graph.build import build
+    from tiaoli.graph.store import GraphStore
+
+    store = GraphStore.create(tmp_path_factory.mktemp("seed-store") / "store")
+    report = build([CORPUS], store)
+    assert report.ok, [f.message for f in report.failures]
+    return GraphStore(store.path)
+
+
 # The PDF fixtures (seed_pdfs, seed_pdfs_two_up, evaldata_pdf_docs) live in their own module.
 from conftest_pdf import evaldata_pdf_dir, evaldata_pdf_docs, seed_pdfs, seed_pdfs_two_up  # noqa: E402,F401

@@ -26,6 +26,7 @@ from tiaoli.extract.model import Block, BlockKind, SourceDocument
 CJK_FONT = Path("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf")
 LATIN_FONTS = (
     Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
+    Path("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf"),
     Path("/usr/share/fonts/truetype/noto/NotoMono-Regular.ttf"),
 )
 INSTALL_HINT = "install it with: apt-get update && apt-get install -y fonts-droid-fallback fonts-dejavu-core"

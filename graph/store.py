@@ -1,0 +1,218 @@
+"""The embedded triple store: pyoxigraph on disk, behind a small interface of our own.
+
+Writes are atomic at the level of a whole build.  A store folder holds
+numbered generations (``gen-000001`` …) and a ``CURRENT`` symlink naming the
+live one.  A build writes a new generation — starting from a hard-linked
+checkpoint of the live one (``Store.backup``), so unchanged documents cost
+nothing — and only when it has finished and flushed does it swap the symlink
+with one ``rename``.  A build that is interrupted, even by ``kill -9``, leaves
+the previous generation live and intact; its partial generation is removed by
+the next writer.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import pyoxigraph as ox
+
+from ..extract.errors import TiaoliError
+from .namespaces import PREFIXES
+
+CURRENT = "CURRENT"
+GENERATION_PREFIX = "gen-"
+DEFAULT_STORE = Path(".tiaoli") / "store"
+
+
+class StoreError(TiaoliError):
+    pass
+
+
+class QueryError(TiaoliError):
+    """A SPARQL query that could not be parsed or evaluated; the message carries the position."""
+
+
+def default_store_path() -> Path:
+    return Path(os.environ.get("TIAOLI_STORE", DEFAULT_STORE))
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    """A query's answer: solutions (SELECT), a boolean (ASK) or triples (CONSTRUCT/DESCRIBE)."""
+
+    kind: str  # "select" | "ask" | "graph"
+    raw: object
+
+    def serialize(self, fmt: ox.QueryResultsFormat | ox.RdfFormat) -> bytes:
+        return self.raw.serialize(format=fmt)  # type: ignore[attr-defined]
+
+
+class GraphStore:
+    """A tiaoli store folder.  Open read-only to query; use :meth:`writer` to change it."""
+
+    def __init__(self, path: str | Path, *, must_exist: bool = True):
+        self.path = Path(path)
+        self._store: ox.Store | None = None
+        if must_exist and self.live_generation() is None:
+            raise StoreError(f"{self.path}: no graph has been built here yet (run 'tiaoli build --store {self.path}')")
+
+    # -- generations -------------------------------------------------------
+    def live_generation(self) -> Path | None:
+        link = self.path / CURRENT
+        if not link.is_symlink():
+            return None
+        target = self.path / os.readlink(link)
+        return target if target.is_dir() else None
+
+    def _generations(self) -> list[Path]:
+        if not self.path.is_dir():
+            return []
+        return sorted(p for p in self.path.iterdir() if p.name.startswith(GENERATION_PREFIX) and p.is_dir())
+
+    # -- reading -----------------------------------------------------------
+    @property
+    def store(self) -> ox.Store:
+        if self._store is None:
+            live = self.live_generation()
+            if live is None:
+                raise StoreError(f"{self.path}: no graph has been built here yet")
+            self._store = ox.Store.read_only(str(live))
+        return self._store
+
+    def query(self, sparql: str, *, substitutions: dict[str, ox.NamedNode | ox.Literal] | None = None) -> QueryResult:
+        return run_query(self.store, sparql, substitutions=substitutions)
+
+    def named_graphs(self) -> list[str]:
+        return sorted(g.value for g in self.store.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
+        g = ox.NamedNode(graph) if graph else None
+        return self.store.quads_for_pattern(None, None, None, g)
+
+    def dump_nquads(self) -> bytes:
+        """Canonical N-Quads: one quad a line, sorted, so equal graphs give equal bytes.
+
+        The graph has no blank nodes (every node has a minted IRI), so sorting
+        the lines of the serialisation is a canonical form.
+        """
+        data = self.store.dump(format=ox.RdfFormat.N_QUADS)
+        lines = sorted(set(line for line in data.decode("utf-8").splitlines() if line.strip()))
+        return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
+
+    def __len__(self) -> int:
+        return len(self.store)
+
+    def close(self) -> None:
+        self._store = None
+
+    # -- writing -----------------------------------------------------------
+    def writer(self, *, fresh: bool = False) -> contextlib.AbstractContextManager["StoreWriter"]:
+        """A new generation, made live only if the ``with`` block finishes without error."""
+        return _writer(self, fresh=fresh)
+
+    @classmethod
+    def create(cls, path: str | Path) -> "GraphStore":
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        return cls(path, must_exist=False)
+
+
+class StoreWriter:
+    def __init__(self, store: ox.Store):
+        self.store = store
+
+    def replace_graph(self, graph: str, quads: Iterable[ox.Quad]) -> None:
+        node = ox.NamedNode(graph)
+        self.store.remove_graph(node) if self.store.contains_named_graph(node) else None
+        self.store.extend(quads)
+
+    def remove_graph(self, graph: str) -> None:
+        node = ox.NamedNode(graph)
+        if self.store.contains_named_graph(node):
+            self.store.remove_graph(node)
+
+    def named_graphs(self) -> list[str]:
+        return sorted(g.value for g in self.store.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def query(self, sparql: str) -> QueryResult:
+        return run_query(self.store, sparql)
+
+
+@contextlib.contextmanager
+def _writer(owner: GraphStore, *, fresh: bool) -> Iterator[StoreWriter]:
+    owner.path.mkdir(parents=True, exist_ok=True)
+    live = owner.live_generation()
+    for stale in owner._generations():
+        if stale != live:
+            shutil.rmtree(stale, ignore_errors=True)  # left by an interrupted build
+    number = 1 + max((int(p.name[len(GENERATION_PREFIX):]) for p in owner._generations() if p.name[len(GENERATION_PREFIX):].isdigit()), default=0)
+    target = owner.path / f"{GENERATION_PREFIX}{number:06d}"
+    if live is not None and not fresh:
+        ox.Store.read_only(str(live)).backup(str(target))
+        store = ox.Store(str(target))
+    else:
+        store = ox.Store(str(target))
+    owner.close()
+    writer = StoreWriter(store)
+    try:
+        yield writer
+        store.flush()
+        store.optimize()
+    except BaseException:
+        _release(writer)
+        del store
+        shutil.rmtree(target, ignore_errors=True)
+        raise
+    _release(writer)
+    del store
+    _switch(owner.path, target)
+    if live is not None:
+        shutil.rmtree(live, ignore_errors=True)
+
+
+def _release(writer: StoreWriter) -> None:
+    """Drop every reference to the writable store so RocksDB closes it before we touch its files."""
+    writer.store = None  # type: ignore[assignment]
+    gc.collect()
+
+
+def _switch(folder: Path, target: Path) -> None:
+    """Point CURRENT at ``target`` atomically (symlink written aside, then renamed over)."""
+    tmp = folder / (CURRENT + ".new")
+    with contextlib.suppress(FileNotFoundError):
+        tmp.unlink()
+    os.symlink(target.name, tmp)
+    os.replace(tmp, folder / CURRENT)
+    dir_fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+
+
+def _one_line(message: str, limit: int = 300) -> str:
+    """The parser's message on one line, its long list of expected tokens cut short."""
+    text = " ".join(message.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def run_query(store: ox.Store, sparql: str, *, substitutions: dict[str, ox.NamedNode | ox.Literal] | None = None) -> QueryResult:
+    """Run SPARQL over the union of all document graphs."""
+    subs = {ox.Variable(k): v for k, v in (substitutions or {}).items()}
+    try:
+        result = store.query(sparql, use_default_graph_as_union=True, substitutions=subs or None, prefixes=PREFIXES)
+    except SyntaxError as exc:
+        raise QueryError(f"SPARQL syntax {_one_line(str(exc))}") from None
+    except (OSError, RuntimeError, ValueError) as exc:
+        raise QueryError(f"SPARQL evaluation failed: {exc}") from None
+    if isinstance(result, ox.QuerySolutions):
+        return QueryResult("select", result)
+    if isinstance(result, ox.QueryBoolean):
+        return QueryResult("ask", result)
+    return QueryResult("graph", result)
