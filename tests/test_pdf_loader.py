@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -257,14 +258,17 @@ def test_the_hansard_tables_keep_merged_cells(evaldata_pdf_docs):
     doc = evaldata_pdf_docs["hk_legco_hansard_cm1121-translate-c.pdf"]
     tables = [b for b in doc.blocks if b.kind is BlockKind.TABLE]
     assert len(tables) >= 10
-    # The PDF writes 年 as the compatibility ideograph U+F98E; the loader keeps it as printed.
-    heading = "2011\uf98e比較2010\uf98e總薪酬開支(1)"
-    wage = next(t for t in tables if any(c.text == heading for c in t.cells))
-    header = next(c for c in wage.cells if c.text == heading)
+    # The PDF writes some characters (年, 行) as CJK compatibility ideographs; the loader keeps
+    # them as printed, so the comparisons here fold them (NFC) the way matching does.
+    def cell(table, text):
+        return next((c for c in table.cells if unicodedata.normalize("NFC", c.text) == text), None)
+
+    wage = next(t for t in tables if cell(t, "2011年比較2010年總薪酬開支(1)"))
+    header = cell(wage, "2011年比較2010年總薪酬開支(1)")
+    assert "\uf98e" in header.text
     assert (header.row, header.col, header.colspan) == (0, 1, 2)
-    trade = next(c for c in wage.cells if c.text == "行業")
-    assert trade.rowspan == 2
-    assert [c.text for c in wage.rows[-1]] == ["所有行業", "59,639.0", "10.9"]
+    assert cell(wage, "行業").rowspan == 2
+    assert [unicodedata.normalize("NFC", c.text) for c in wage.rows[-1]] == ["所有行業", "59,639.0", "10.9"]
 
 
 def test_the_answer_key_tables_are_ruled_grids(evaldata_pdf_docs):

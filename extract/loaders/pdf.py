@@ -74,6 +74,9 @@ def read_pdf(path: Path, data: bytes) -> Iterator[SourceDocument]:
     yield doc
 
 
+_CHAR_KEYS = ("text", "x0", "x1", "top", "bottom", "size", "fontname", "matrix", "upright")
+
+
 def _gutters(pages, page_chars) -> list[float | None]:
     """Where each sheet is cut into two printed pages, if it is two-up.  A sheet too empty to tell
     by itself (the last one, a chapter end) follows the other sheets of its size."""
@@ -92,9 +95,15 @@ def _read(pdf, path: Path, data: bytes) -> SourceDocument:
     pages = pdf.pages
     if not pages:
         raise InputError(str(path), "is a PDF with no pages")
-    page_chars = []
+    # Keep only what layout needs of each character and let pdfplumber drop the page's parsed
+    # objects: a long hansard holds hundreds of thousands of them.  The few pages with drawn
+    # rules are parsed again for their tables.
+    page_chars: list[list[dict]] = []
+    drawn: list[bool] = []
     for page in pages:
-        page_chars.append([c for c in page.chars if c.get("text")])
+        page_chars.append([{k: c[k] for k in _CHAR_KEYS if k in c} for c in page.chars if c.get("text")])
+        drawn.append(bool(page.rects or page.lines or page.curves))
+        page.flush_cache()
     all_chars = [c for chars in page_chars for c in chars if not c["text"].isspace()]
     if not all_chars:
         raise InputError(str(path), "is a PDF without a text layer (scanned images?); it needs OCR before tiaoli can read it")
@@ -121,7 +130,7 @@ def _read(pdf, path: Path, data: bytes) -> SourceDocument:
         for bbox in boxes:
             own = [c for c in chars if bbox[0] <= (c["x0"] + c["x1"]) / 2 < bbox[2]] if len(boxes) > 1 else chars
             region = Region(page=number, index=len(regions), bbox=bbox)
-            found, rest = find_tables(page, bbox, own, number, region.index)
+            found, rest = find_tables(page, bbox, own, number, region.index) if drawn[number - 1] else ([], own)
             region.lines = group_lines(rest, number, region.index)
             more, rest = find_unruled(page, region.lines, rest, number, region.index)
             if more:
