@@ -34,7 +34,6 @@ INSTALL_HINT = "install it with: apt-get update && apt-get install -y fonts-droi
 BODY = 10.5
 HEADING_SIZES = {1: 18.0, 2: 16.0, 3: 14.0, 4: 12.5, 5: 12.0, 6: 12.0}
 CELL_SIZE = 9.0
-BULLETS = {"-": "•", "*": "•", "+": "•"}
 
 
 class MissingFontError(RuntimeError):
@@ -240,8 +239,9 @@ def render(doc: SourceDocument, out: Path, *, two_up: bool = False, furniture: b
         elif block.kind is BlockKind.TABLE:
             layout.table([[_cell_text(c) for c in row] for row in block.rows])
         elif block.kind is BlockKind.LIST_ITEM:
-            marker = BULLETS.get(block.marker, block.marker)
-            layout.paragraph(f"{marker} {text}", BODY, hang=2 * BODY, space_before=BODY * 0.8)
+            # The marker is printed as written ("-", "1."), so a parser sees the same line starts
+            # in the PDF's text as in the text version.
+            layout.paragraph(f"{block.marker} {text}", BODY, hang=2 * BODY, space_before=BODY * 0.8)
         else:
             layout.paragraph(text, BODY, first_indent=2 * BODY, space_before=BODY * 0.8)
     out.parent.mkdir(parents=True, exist_ok=True)

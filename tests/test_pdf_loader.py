@@ -88,7 +88,7 @@ def test_paragraphs_headings_and_list_items_keep_their_boundaries_and_kinds(tmp_
     text = f"## 第一章 總則\n\n{LONG_CJK}\n\n- 第 1 條 {LONG_CJK}\n- 第 2 條 本法所稱商業，指以營利為目的之事業。\n"
     as_text, pdf = printed(tmp_path, text)
     assert [(b.kind, squeeze(b.text)) for b in pdf.blocks] == [(b.kind, squeeze(b.text)) for b in as_text.blocks]
-    assert pdf.blocks[2].marker == "•" and pdf.blocks[2].text.startswith("第 1 條")
+    assert pdf.blocks[2].marker == "-" and pdf.blocks[2].text.startswith("第 1 條")
 
 
 def test_a_paragraph_broken_by_a_page_break_is_one_block(tmp_path):
