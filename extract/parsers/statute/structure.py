@@ -306,12 +306,20 @@ class _ArticleDraft:
 
 
 
+_TRAILING_LABEL = re.compile(rf"第[ \t]*{P.NUM}[ \t]*(?:-[ \t]*{P.NUM}[ \t]*)?條(?:[ \t]*之[ \t]*{P.NUM})?[ \t]*$")
+
+
 def _split_run_on_labels(lines: list[Line]) -> list[Line]:
-    """A PDF's text rebuild may run an article's label onto the end of the sentence before it."""
+    """A PDF's text rebuild may run lines together: a label onto the sentence before it, header fields onto each other."""
     out: list[Line] = []
     for line in lines:
         folded = fold_width(line.text)
         cuts = [m.start() for m in _LABEL_AFTER_STOP.finditer(folded) if folded[m.end():m.end() + 1] in ("", " ", "\t")]
+        if P.header_line().match(folded):
+            cuts += [m.start() for m in P.header_key().finditer(folded) if m.start() > 0]
+            if (label := _TRAILING_LABEL.search(folded, 1)) is not None:
+                cuts.append(label.start())
+            cuts = sorted(set(cuts))
         start = 0
         for cut in cuts + [len(line.text)]:
             piece = line.text[start:cut]
