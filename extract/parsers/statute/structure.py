@@ -104,6 +104,7 @@ def find_labels(lines: list[Line]) -> dict[int, _Label]:
     """The article labels among ``lines``; a line holding the next label after a full stop is split there."""
     labels: dict[int, _Label] = {}
     last: tuple[int, int] | None = None
+    run_on: set[int] = set()  # lines split off at the next label: they start an article
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -112,7 +113,7 @@ def find_labels(lines: list[Line]) -> dict[int, _Label]:
         if found is not None:
             m, number, spaced = found
             key = P.sort_key(number)
-            prev_finished = i == 0 or _finished(lines[i - 1])
+            prev_finished = i == 0 or i in run_on or _finished(lines[i - 1])
             expected = _expected(last, key)
             later = last is None or key > last or key == (1, 0)
             if (spaced and (expected or (prev_finished and later))) or (not spaced and expected and prev_finished):
@@ -123,13 +124,15 @@ def find_labels(lines: list[Line]) -> dict[int, _Label]:
         if cut is not None:
             lines[i:i + 1] = [Line(line.start, line.start + cut, line.text[:cut], line.heading, line.gap),
                               Line(line.start + cut, line.end, line.text[cut:], line.heading, False)]
+            run_on.add(i + 1)
         i += 1
     if not labels:
         labels = _bare_number_labels(lines)
     return labels
 
 
-_LABEL_AFTER_STOP = re.compile(rf"(?<=[。：:])第[ \t]*{P.NUM}[ \t]*(?:-[ \t]*{P.NUM}[ \t]*)?條(?:[ \t]*之[ \t]*{P.NUM})?")
+# A sentence or a table drawn in box characters ends where a run-on label may start.
+_LABEL_AFTER_STOP = re.compile(rf"(?<=[。：:\u2500-\u257f])第[ \t]*{P.NUM}[ \t]*(?:-[ \t]*{P.NUM}[ \t]*)?條(?:[ \t]*之[ \t]*{P.NUM})?")
 
 
 def _next_label_inside(line: Line, start: int, last: tuple[int, int] | None) -> int | None:
