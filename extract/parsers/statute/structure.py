@@ -136,10 +136,16 @@ _LABEL_AFTER_STOP = re.compile(rf"(?<=[。：:\u2500-\u257f])第[ \t]*{P.NUM}[ \
 
 
 def _next_label_inside(line: Line, start: int, last: tuple[int, int] | None) -> int | None:
-    """Where the next article's label starts inside ``line``, run on after a full stop (PDF text rebuilds)."""
+    """Where the next article's label starts inside ``line``, run on after a full stop or at the line's end (PDF text rebuilds)."""
+    folded = _folded(line)
+    trailing = _TRAILING_LABEL.search(folded, max(start, 1))
+    if trailing is not None and folded[trailing.start() - 1] not in _CITING:
+        label = P.ARTICLE_LABEL.match(folded, trailing.start())
+        number = P.article_number(label) if label else None
+        if number is not None and _expected(last, P.sort_key(number)):
+            return trailing.start()
     if last is None:
         return None
-    folded = _folded(line)
     for m in _LABEL_AFTER_STOP.finditer(folded, start):
         label = P.ARTICLE_LABEL.match(folded, m.start())
         number = P.article_number(label) if label else None
@@ -309,6 +315,8 @@ class _ArticleDraft:
 
 
 
+# Characters before 第…條 that make it a citation (依第五條), not a label.
+_CITING = frozenset("依及或與、至和暨準並按照於之")
 _TRAILING_LABEL = re.compile(rf"第[ \t]*{P.NUM}[ \t]*(?:-[ \t]*{P.NUM}[ \t]*)?條(?:[ \t]*之[ \t]*{P.NUM})?[ \t]*$")
 
 
@@ -318,10 +326,11 @@ def _split_run_on_labels(lines: list[Line]) -> list[Line]:
     for line in lines:
         folded = fold_width(line.text)
         cuts = [m.start() for m in _LABEL_AFTER_STOP.finditer(folded) if folded[m.end():m.end() + 1] in ("", " ", "\t")]
+        date = P.DATE.search(folded, 1)
+        if date is not None and _title_like(folded[:date.start()]):
+            cuts.append(date.start())
         if P.header_line().match(folded):
             cuts += [m.start() for m in P.header_key().finditer(folded) if m.start() > 0]
-            if (label := _TRAILING_LABEL.search(folded, 1)) is not None:
-                cuts.append(label.start())
             cuts = sorted(set(cuts))
         start = 0
         for cut in cuts + [len(line.text)]:
