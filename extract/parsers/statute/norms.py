@@ -23,13 +23,15 @@ MODALITIES = ("obligation", "prohibition", "permission", "definition", "penalty"
 _MODALITY_OF = {"exemption": "permission"}
 
 PENALTY_WORDS = re.compile(
-    r"處[^。；;]*?(?:罰鍰|罰金|徒刑|拘役|死刑)|併科[^。；;]*?罰金|處罰|處斷|裁罰|懲處|罰之$|減輕或免除其刑|免除其刑|減輕其刑|加重其刑|沒收|沒入"
+    r"處[^。；;]*?(?:罰鍰|罰金|徒刑|拘役|死刑)|併科[^。；;]*?罰金|處罰|處斷|裁罰|懲處|議處|罰之$|罰鍰[^。；;]*?減輕|減輕或免除其刑|免除其刑|減輕其刑|加重其刑|沒收|沒入"
 )
 # 違者依法處罰 after a duty: the clause states the duty, and points at a penalty elsewhere.
 _PENALTY_POINTER = re.compile(r"^(?:違者|違反者|違反前項規定者)?[^，,]*?(?:依法|依.*?規定)?處罰(?:之)?$")
 _ROLE_JOINERS = {"", "、", "及", "或", "與", "和", "暨"}
 _SCOPE_WORDS = re.compile(r"適用|準用|從其規定|(?:本法|本條例|本細則|本辦法|本規則|本準則|本通則|條文)[^。；;]*施行(?:之)?$|不受[^，,。；;]*?限制")
-_DELEGATION = re.compile(r"由[^，,。；;]+?(?:定之|訂定之|公告之|核定之|擬訂|訂之)$")
+# A delegation (…由內政部定之) or a list announcement (…如左：) states no duty of its own.
+_DELEGATION = re.compile(r"由[^，,。；;]+?(?:定之|訂定之|公告之|核定之|擬訂|訂之)$|如[左下][：:︰]?$")
+_THIS_ACT_GOVERNS = re.compile(r"依本(?:法|條例|通則|細則|辦法|規則)[^，,。；;]*之$")
 _SAME_AS_BEFORE = re.compile(r"亦同[：:]?$")
 # …者，不在此限 standing alone lifts the duty it names: a permission.
 _LIFTS_DUTY = re.compile(r"不在此限$")
@@ -91,7 +93,7 @@ def is_scope(text: str, marker: nlp.Tag | None) -> bool:
     for m in _SCOPE_WORDS.finditer(text):
         if not mask[m.start()]:
             return True
-    return marker is None and _SCOPE_RULE.match(text) is not None
+    return marker is None and (_SCOPE_RULE.match(text) is not None or _THIS_ACT_GOVERNS.search(text) is not None)
 
 
 def _agents(text: str, roles: list[nlp.Tag], at: int) -> list[nlp.Tag]:
@@ -187,10 +189,12 @@ def analyse_clauses(prov: ProvisionText, definition_ranges: list[Piece], inherit
 
 def _modality(text: str, marker: nlp.Tag | None, piece: Piece, definition_ranges: list[Piece],
               inherited: str | None, previous: str | None = None) -> str:
-    if is_penalty(text, marker) or inherited == "penalty":
-        return "penalty"
     if any(r.start <= piece.start < r.end or piece.start <= r.start < piece.end for r in definition_ranges):
         return "definition"
+    if inherited is not None and text.endswith("者"):
+        return inherited  # an item that is a case of its lead-in (…經確定者)
+    if is_penalty(text, marker) or inherited == "penalty":
+        return "penalty"
     if is_scope(text, marker):
         return "scope"
     if _LIFTS_DUTY.search(text) or _RELIEVED_OF_DUTY.search(text):
