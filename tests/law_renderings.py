@@ -23,6 +23,7 @@ import random
 import re
 import zlib
 from dataclasses import dataclass, field
+from typing import Callable
 
 from tiaoli.extract.loaders.jsonl import LawRecord, law_record, render_moj_print, roc_date_text
 from tiaoli.extract.loaders.text import load_text
@@ -66,7 +67,7 @@ def render_ly(law: LawRecord) -> str:
             heading = title
             out.append(f"{label}  {title}" if title else label)
             continue
-        number = canonical_article_number(head)
+        number = canonical_article_number(head) if head.startswith("第") else None
         if number is None:
             out.append(head)
         else:
@@ -103,7 +104,7 @@ def render_markdown(law: LawRecord, rate: float = 0.08) -> str:
             out.extend(["", f"{'#' * rng.choice((2, 3))} {label} {title}".rstrip(), ""])
             continue
         lines = _lines(text)
-        number = canonical_article_number(head)
+        number = canonical_article_number(head) if head.startswith("第") else None
         bullet = "- " if rng.random() < 0.5 else ""
         if rng.random() < 0.4:
             out.append("")
@@ -116,9 +117,8 @@ def render_markdown(law: LawRecord, rate: float = 0.08) -> str:
             first, rest = (lines[0] if lines else ""), lines[1:]
             out.append(f"{bullet}{label} {_break_pages(first, rng, rate)}".rstrip())
         for line in rest:
-            if _ITEM.match(line) and rng.random() < 0.3:
-                line = rng.choice(("- ", "  - ")) + line
-            out.append(_break_pages(line, rng, rate) + ("  " if rng.random() < 0.5 else ""))
+            bullet = rng.choice(("- ", "  - ")) if _ITEM.match(line) and rng.random() < 0.3 else ""
+            out.append(bullet + _break_pages(line, rng, rate) + ("  " if rng.random() < 0.5 else ""))
     return "\n".join(out) + "\n"
 
 
@@ -155,14 +155,19 @@ class Score:
                 f"{self.laws - len(self.crashed)}/{self.laws} laws without crash")
 
 
-def score(records: list[dict], layout: str) -> Score:
+def text_document(law: LawRecord, layout: str) -> SourceDocument:
+    """The law printed in ``layout`` and read by the text loader."""
+    text = render(law, layout)
+    return load_text(SourceDocument(id=f"law-{law.pcode or 'x'}", path=f"{law.pcode or law.name}.txt", text=text))
+
+
+def score(records: list[dict], layout: str, to_document: Callable[[LawRecord, str], SourceDocument] = text_document) -> Score:
     """Parse every law printed in ``layout`` and compare number, heading and text with the record."""
     result = Score(layout)
     for record in records:
         law = law_record(record)
         result.laws += 1
-        text = render(law, layout)
-        doc = load_text(SourceDocument(id=f"law-{law.pcode or result.laws}", path=f"{law.pcode or law.name}.txt", text=text))
+        doc = to_document(law, layout)
         try:
             acts = PARSER.parse(doc).root.acts
         except Exception as exc:  # counted, and named in the failure message

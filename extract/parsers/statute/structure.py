@@ -94,26 +94,55 @@ def _finished(line: Line) -> bool:
     return P.is_finished(line.text) or _heading_like(line)
 
 
+def _expected(last: tuple[int, int] | None, key: tuple[int, int]) -> bool:
+    if last is None:
+        return key in {(1, 0), (0, 0)}
+    return key in {(last[0] + 1, 0), (last[0], last[1] + 1), (last[0] + 1, 1)}
+
+
 def find_labels(lines: list[Line]) -> dict[int, _Label]:
+    """The article labels among ``lines``; a line holding the next label after a full stop is split there."""
     labels: dict[int, _Label] = {}
     last: tuple[int, int] | None = None
-    for i, line in enumerate(lines):
+    i = 0
+    while i < len(lines):
+        line = lines[i]
         found = _label_match(line)
-        if found is None:
-            continue
-        m, number, spaced = found
-        key = P.sort_key(number)
-        prev_finished = i == 0 or _finished(lines[i - 1])
-        expected = (last is None and key in {(1, 0), (0, 0)}) or (
-            last is not None and key in {(last[0] + 1, 0), (last[0], last[1] + 1), (last[0] + 1, 1)}
-        )
-        later = last is None or key > last or key == (1, 0)
-        if (spaced and (expected or (prev_finished and later))) or (not spaced and expected and prev_finished):
-            labels[i] = _Label(i, number, line.start + m.end(), _skip_space(line, m.end()))
-            last = key
+        body_start = 0
+        if found is not None:
+            m, number, spaced = found
+            key = P.sort_key(number)
+            prev_finished = i == 0 or _finished(lines[i - 1])
+            expected = _expected(last, key)
+            later = last is None or key > last or key == (1, 0)
+            if (spaced and (expected or (prev_finished and later))) or (not spaced and expected and prev_finished):
+                labels[i] = _Label(i, number, line.start + m.end(), _skip_space(line, m.end()))
+                last = key
+                body_start = m.end()
+        cut = _next_label_inside(line, body_start, last)
+        if cut is not None:
+            lines[i:i + 1] = [Line(line.start, line.start + cut, line.text[:cut], line.heading, line.gap),
+                              Line(line.start + cut, line.end, line.text[cut:], line.heading, False)]
+        i += 1
     if not labels:
         labels = _bare_number_labels(lines)
     return labels
+
+
+_LABEL_AFTER_STOP = re.compile(rf"(?<=[。：:])第[ \t]*{P.NUM}[ \t]*(?:-[ \t]*{P.NUM}[ \t]*)?條(?:[ \t]*之[ \t]*{P.NUM})?")
+
+
+def _next_label_inside(line: Line, start: int, last: tuple[int, int] | None) -> int | None:
+    """Where the next article's label starts inside ``line``, run on after a full stop (PDF text rebuilds)."""
+    if last is None:
+        return None
+    folded = _folded(line)
+    for m in _LABEL_AFTER_STOP.finditer(folded, start):
+        label = P.ARTICLE_LABEL.match(folded, m.start())
+        number = P.article_number(label) if label else None
+        if number is not None and _expected(last, P.sort_key(number)):
+            return m.start()
+    return None
 
 
 def _skip_space(line: Line, pos: int) -> int:
@@ -211,16 +240,16 @@ def _heading_at(lines: list[Line], i: int, labels: dict[int, _Label]) -> tuple[_
     return _Heading(level, rank, number, label, title, line.start, title_end), used
 
 
-def _opens_structure(lines: list[Line], i: int, labels: dict[int, _Label]) -> bool:
+def _opens_structure(lines: list[Line], i: int, labels: dict[int, _Label], depth: int = 0) -> bool:
+    """Whether line ``i`` starts an article, or a chain of headings that ends at one."""
     if i in labels:
         return True
+    if i >= len(lines) or depth > 6:
+        return False
     folded = _folded(lines[i])
-    return (
-        _division_match(folded) is not None
-        or _series_match(folded) is not None
-        or P.preamble_heading().fullmatch(folded) is not None
-        or P.BRACKETED.fullmatch(folded) is not None and i + 1 in labels
-    )
+    if _division_match(folded) is not None or _series_match(folded) is not None:
+        return _opens_structure(lines, i + 1, labels, depth + 1)
+    return P.preamble_heading().fullmatch(folded) is not None or (P.BRACKETED.fullmatch(folded) is not None and i + 1 in labels)
 
 
 # ---------------------------------------------------------------- pass 2
@@ -275,8 +304,25 @@ class _ArticleDraft:
     division: int | None = None
 
 
+
+
+def _split_run_on_labels(lines: list[Line]) -> list[Line]:
+    """A PDF's text rebuild may run an article's label onto the end of the sentence before it."""
+    out: list[Line] = []
+    for line in lines:
+        folded = fold_width(line.text)
+        cuts = [m.start() for m in _LABEL_AFTER_STOP.finditer(folded) if folded[m.end():m.end() + 1] in ("", " ", "\t")]
+        start = 0
+        for cut in cuts + [len(line.text)]:
+            piece = line.text[start:cut]
+            if piece.strip():
+                out.append(Line(line.start + start, line.start + cut, piece, line.heading, line.gap if start == 0 else False))
+            start = cut
+    return out
+
+
 def parse_statute(doc: SourceDocument) -> StatuteCollection:
-    lines = content_lines(doc)
+    lines = _split_run_on_labels(content_lines(doc))
     labels = find_labels(lines)
     starts = _act_starts(lines, labels)
     bounds = list(zip(starts, starts[1:] + [len(lines)]))
