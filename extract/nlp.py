@@ -317,7 +317,26 @@ def _month_day_ok(piece: str) -> bool:
     return month is not None and day is not None and 1 <= month <= 12 and 1 <= day <= 31
 
 
-_TRIM = ",. \n\t"
+_NUMERIC_LABELS = frozenset({"MONEY", "DURATION", "DATE", "SCHOOL_YEAR", "PERIOD", "QUANTITY", "FRACTION"})
+_ORDINAL_SENSITIVE = frozenset({"DURATION", "QUANTITY", "FRACTION"})
+_NUMBER_CHARS = frozenset(_NUM_BODY)
+_DATE_LABELS = frozenset({"DATE", "SCHOOL_YEAR", "PERIOD"})
+
+
+def _whole_number(label: str, text: str, start: int, end: int) -> bool:
+    """False for a candidate cut out of a longer number or code (1667/05 in CB(2)1667/05-06),
+    and for an ordinal read as a count (第五年 is the fifth year, not five years)."""
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
+    if before in _NUMBER_CHARS or (before.isascii() and before.isalnum()):
+        return False
+    if after.isascii() and (after.isdigit() or (after.isalpha() and label != "MONEY")):
+        return False
+    if label in _ORDINAL_SENSITIVE and before == "第":
+        return False
+    if label in _DATE_LABELS and after in "-/" and text[end + 1:end + 2].isdigit():
+        return False
+    return True
 
 
 def _resolve(doc: Doc) -> Doc:
@@ -328,11 +347,9 @@ def _resolve(doc: Doc) -> Doc:
         start, end = span.start_char, span.end_char
         while end > start and text[end - 1] in " \n\t":
             end -= 1
-        read = _READERS[label]
-        value = read(text, start, end)
-        while value is _DROP and end > start + 1 and text[end - 1] in _TRIM:  # 550,000,000, which…
-            end -= 1
-            value = read(text, start, end)
+        if label in _NUMERIC_LABELS and not _whole_number(label, text, start, end):
+            continue
+        value = _READERS[label](text, start, end)
         if value is not _DROP:
             candidates.append((start, end, label, value))
     candidates.sort(key=lambda c: (-(c[1] - c[0]), _PRIORITY[c[2]], c[0]))

@@ -158,3 +158,17 @@ def test_seed_statute_penalties(shared_dir):
     assert all(m.currency == "TWD" for m in money)
     # 第七十一條 to 第七十九條 print these bounds, by hand from the seed
     assert sorted({m.amount for m in money}) == [Decimal(n) for n in (10_000, 30_000, 50_000, 60_000, 100_000, 150_000, 300_000, 600_000)]
+
+
+@pytest.mark.parametrize("text", ["立法會 CB(2)1667/05-06(01) 號文件", "將踏入第五年", "第二周期的學校", "2024 人權盡職調查", "第一年度"])
+def test_numbers_inside_codes_ordinals_and_words_are_not_tagged(text):
+    assert tags(text) == []
+
+
+def test_counts_in_a_legco_paper():
+    found = tags("校長約有 400 人次；專題演講亦達 100 次之多；共有 104 位", "QUANTITY")
+    assert [(text, q.value, q.unit_text, q.qualifier) for _, text, q in found] == [
+        ("400 人次", 400, "人次", "approximate"),
+        ("100 次", 100, "次", "as-many-as"),
+        ("104 位", 104, "位", None),
+    ]

@@ -87,6 +87,21 @@ def parse_quantity(text: str) -> Quantity | None:
     return _read(m, before, after)
 
 
+# A qualifier may stand a character or two before the number (約有 400 人次),
+# but not across punctuation.
+_BEFORE_REACH = 2
+_PUNCTUATION = frozenset("，。；：、,.;:()（）「」『』[]\n\t")
+
+
+def _qualifier_before(head: str) -> str | None:
+    for word in _longest_first(lexicon.count_qualifiers()):
+        window = head[-(len(word) + _BEFORE_REACH):]
+        at = window.rfind(word)
+        if at != -1 and not _PUNCTUATION.intersection(window[at + len(word):]):
+            return word
+    return None
+
+
 def quantity_at(text: str, start: int, end: int) -> Quantity | None:
     """The quantity printed exactly at ``text[start:end]``, with the qualifiers right around it."""
     left = max(0, start - _REACH)  # qualifiers and false units sit right beside the span
@@ -97,6 +112,6 @@ def quantity_at(text: str, start: int, end: int) -> Quantity | None:
         return None
     head = s[:start].rstrip()
     tail = s[end:].lstrip()
-    before = next((w for w in _longest_first(lexicon.count_qualifiers()) if head.endswith(w)), None)
+    before = _qualifier_before(head)
     after = next((w for w in _longest_first(lexicon.count_qualifiers()) if tail.startswith(w)), None)
     return _read(m, before, after)
