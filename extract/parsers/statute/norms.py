@@ -11,10 +11,9 @@ checked before the deontic words (`應依各該條規定處罰` punishes; `得�
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ... import nlp
-from .clauses import Piece, clauses, condition_pieces, exception_pieces, is_proviso, masked
+from .clauses import Piece, clauses, condition_pieces, exception_pieces, is_proviso, masked, segments
 from .model import Clause
 from .provisions import ProvisionText
 
@@ -43,10 +42,37 @@ _SCOPE_RULE = re.compile(r"^[^，,]*[，,]?\s*依[^，,。；;]*規定(?:辦理)
 _ATTRIBUTIVE_AFTER = re.compile(r"^[^，,。；;：:之以於依按予即在將與就向自為經照先各]{1,8}之[\u4e00-\u9fff]")
 
 
-@lru_cache(maxsize=8192)
+# The pipeline's tags, per text.  One act's provisions are tagged in one batch
+# (prime_tags); their clauses and segments take the slice of their provision's
+# tags (share_tags), so the pipeline runs once per provision, not once per phrase.
+_TAGS: dict[str, tuple[nlp.Tag, ...]] = {}
+
+
 def tags_of(text: str) -> tuple[nlp.Tag, ...]:
-    """The pipeline's tags of ``text`` (cached: clauses, segments and items are read several times)."""
-    return tuple(nlp.annotate(text))
+    """The pipeline's tags of ``text``."""
+    tags = _TAGS.get(text)
+    if tags is None:
+        tags = _TAGS[text] = tuple(nlp.annotate(text))
+    return tags
+
+
+def prime_tags(texts: list[str]) -> None:
+    """Tag many texts in one batch (and forget the texts of earlier acts)."""
+    _TAGS.clear()
+    todo = list(dict.fromkeys(texts))
+    for text, tags in zip(todo, nlp.annotate_many(todo)):
+        _TAGS[text] = tuple(tags)
+
+
+def share_tags(text: str, start: int, end: int) -> None:
+    """Give ``text[start:end]`` the tags of ``text`` that lie inside it, shifted."""
+    piece = text[start:end]
+    if piece in _TAGS:
+        return
+    _TAGS[piece] = tuple(
+        nlp.Tag(t.label, t.start - start, t.end - start, t.text, t.value)
+        for t in tags_of(text) if start <= t.start and t.end <= end
+    )
 
 
 def _attributive(text: str, tag: nlp.Tag) -> bool:
@@ -163,6 +189,9 @@ def analyse_clauses(prov: ProvisionText, definition_ranges: list[Piece], inherit
     out: list[Clause] = []
     for piece in clauses(prov.text):
         text = piece.text
+        share_tags(prov.text, piece.start, piece.end)
+        for segment in segments(text):
+            share_tags(text, segment.start, segment.end)
         if is_proviso(text) and out:
             out[-1].exceptions.append(text)
             continue
