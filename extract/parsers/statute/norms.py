@@ -4,7 +4,7 @@ Deontic markers and roles are the pipeline's DEONTIC and ROLE tags (lexicon:
 deontic.toml, roles.toml), so words that merely contain a marker (取得, 應收帳款)
 are never markers.  The clause's own marker is the first one outside its
 conditions and 除…外 exceptions; a marker that only qualifies a noun
-(`應保存之會計憑證`) gives way to a later one.  Penalty and scope wording is
+(`應保存之文件`) gives way to a later one.  Penalty and scope wording is
 checked before the deontic words (`應依各該條規定處罰` punishes; `得不適用` is scope).
 """
 
@@ -38,7 +38,7 @@ _LIFTS_DUTY = re.compile(r"不在此限$")
 _HAS_DUTY = re.compile(r"(?:負有|有)[^，,。；;]{0,12}?義務")
 _RELIEVED_OF_DUTY = re.compile(r"免除[^，,。；;]*?義務")
 _SCOPE_RULE = re.compile(r"^[^，,]*[，,]?\s*依[^，,。；;]*規定(?:辦理)?$")
-# 應 + a short verb phrase + 之 + noun: the marker qualifies a noun (應保存之會計憑證).
+# 應 + a short verb phrase + 之 + noun: the marker qualifies a noun (應保存之文件).
 _ATTRIBUTIVE_AFTER = re.compile(r"^[^，,。；;：:之以於依按予即在將與就向自為經照先各]{1,8}之[\u4e00-\u9fff]")
 
 
@@ -123,7 +123,7 @@ def is_scope(text: str, marker: nlp.Tag | None) -> bool:
 
 
 def _agents(text: str, roles: list[nlp.Tag], at: int) -> list[nlp.Tag]:
-    """The roles listed right after position ``at`` (由代表商業之負責人、經理人及主辦會計人員)."""
+    """The roles listed right after position ``at`` (應由董事長、經理人及監察人簽名)."""
     out: list[nlp.Tag] = []
     pos = at
     for tag in roles:
@@ -164,7 +164,7 @@ def addressees(text: str, tags: list[nlp.Tag], marker: nlp.Tag | None) -> list[s
             continue
         nxt = text[tag.end:tag.end + 1]
         if nxt and nxt not in "、及或與和，,之應得須不均並於對有在違未" and not nxt.isspace():
-            continue  # part of a longer noun (商業會計事務)
+            continue  # part of a longer noun (公司章程, 商業登記)
         if nxt == "之" and any(later.start > tag.end for later in head[i + 1:]):
             continue  # a possessor (商業之利害關係人)
         kept.append(tag)

@@ -32,6 +32,8 @@ _APPLIES_OTHERS = re.compile(r"依各該條(?:之)?規定(?:處罰|處斷|論處
 _MITIGATION = re.compile(r"(?:得|應)?(減輕或免除其刑|免除其刑|減輕其刑)")
 _AUTHORITY = re.compile(r"由(?P<who>[^，,。；;]{2,20}?)(?:裁罰|處罰|裁處)")
 _AUTHORITY_EXCEPTION = re.compile(r"除(?P<refs>[^，,。；;]*?)由(?P<who>[^，,。；;]{2,20}?)(?:裁罰|處罰|裁處)外")
+# 由中央主管機關處新臺幣…罰鍰: the authority named right before 處
+_AGENT_BEFORE = re.compile(r"由(?P<who>[^，,。；;由]{2,20})$")
 _REPEAT = re.compile(r"再犯")
 _MONTHS = {"year": Decimal(12), "month": Decimal(1)}
 
@@ -98,7 +100,7 @@ def find_penalties(act: Act, lead: ProvisionText, items: list[ProvisionText],
         if sanction:
             penalty.sanctions = parse_sanctions(sanction["body"])
             penalty.cumulative = "併科" in sanction["body"]
-            who = _AUTHORITY.search(text[:sanction.start()])
+            who = _AUTHORITY.search(text[:sanction.start()]) or _AGENT_BEFORE.search(text[:sanction.start()])
             if who:
                 penalty.authority = _role(who["who"])
         if mitigation and not sanction and not applies:
