@@ -265,3 +265,22 @@ def test_the_seed_reflowed_gives_the_same_answers(store, reflowed_store, query):
 
 def test_the_seed_reflowed_defines_the_same_terms(reflowed_store):
     assert [(term, number) for _, term, number, _ in rows(reflowed_store, "law-definitions")] == DEFINED
+
+
+@pytest.fixture(scope="module")
+def pdf_store(tmp_path_factory, corpus_dir) -> GraphStore:
+    """The seed printed to PDF (lines broken at the page width, running headers, page numbers) and read back."""
+    from pdf_render import render
+    from tiaoli.extract.loaders import load_document
+
+    folder = tmp_path_factory.mktemp("seed-pdf")
+    pdf = render(load_document(corpus_dir / SEED), folder / "seed.pdf")
+    graph_store = GraphStore.create(folder / "store")
+    report = build([pdf], graph_store, kind="statute")
+    assert report.ok, report.failures
+    return GraphStore(folder / "store")
+
+
+@pytest.mark.parametrize("query", ["law-penalties", "law-sanctioned", "law-durations", "law-citations", "law-definitions"])
+def test_the_seed_as_pdf_gives_the_same_answers(store, pdf_store, query):
+    assert sorted(rows(pdf_store, query), key=repr) == sorted(rows(store, query), key=repr)
