@@ -23,6 +23,8 @@ _SO_CALLED = re.compile(rf"(?:所稱|所謂)「?(?P<term>{_TERM})」?(?:者)?(?P
 _SO_CALLED_LIST = re.compile(rf"(?:所稱|所謂)「?(?P<term>{_TERM})」?(?:者)?[，,]?\s*(?P<body>(?:如[左下]|包括下列|指下列)[^，,。]*?[：:︰]?)$")
 # X之主管機關：在中央為…
 _SEAT = re.compile(rf"^「?(?P<term>{_TERM})」?[：:︰]\s*(?P<body>在中央(?:為|由).+)$")
+# …；Y係指… — a further definition inside a sentence of definitions
+_CLAUSE_MEANS = re.compile(rf"^「?(?P<term>{_TERM})」?(?P<body>(?:係指|謂)(?!{_VERBS_WITH_指}).+)$")
 _SO_CALLED_BODY = re.compile(r"(?:^|[，,])\s*(?:係|即)?(?:指|謂|包括|包含)")
 # 本法稱X者，謂… / 本法稱X者，係指… / 前項所稱X謂…
 _CALLED = re.compile(rf"(?:^|[，,]|本[法條例則]+|\S)稱「?(?P<term>{_TERM})」?(?:者)?[，,]?\s*(?P<body>(?:係|即)?(?:指|謂).+)$")
@@ -77,6 +79,21 @@ def find_definitions(prov: ProvisionText) -> list[FoundDefinition]:
 
 
 def _sentence_definitions(prov: ProvisionText, sentence: Piece) -> list[FoundDefinition]:
+    parts = clauses(sentence.text)
+    heads = [i for i, c in enumerate(parts) if _SO_CALLED.search(c.text) or _CALLED.search(c.text)
+             or (i > 0 and _CLAUSE_MEANS.match(c.text))]
+    if len(heads) > 1:
+        # 所稱X，指…；所稱Y，指…: one sentence, several definitions, each up to the next
+        out = []
+        for n, i in enumerate(heads):
+            last = parts[heads[n + 1] - 1] if n + 1 < len(heads) else parts[-1]
+            start, end = sentence.start + parts[i].start, sentence.start + last.end
+            out.extend(_one_definition(prov, Piece(start, end, prov.text[start:end])))
+        return out
+    return _one_definition(prov, sentence)
+
+
+def _one_definition(prov: ProvisionText, sentence: Piece) -> list[FoundDefinition]:
     s = sentence.text
     m = _SO_CALLED.search(s)
     if m and (m["sep"] in "：:︰" or _SO_CALLED_BODY.search(m["body"])):
@@ -87,7 +104,7 @@ def _sentence_definitions(prov: ProvisionText, sentence: Piece) -> list[FoundDef
     m = _SEAT.match(s)
     if m:
         return [_found(prov, sentence, m, continues=True)]
-    m = _COLON_MEANS.match(s)
+    m = _COLON_MEANS.match(s) or _CLAUSE_MEANS.match(s)
     if m:
         return [_found(prov, sentence, m, continues=True)]
     if prov.level != "paragraph" and prov.lead is not None and _CLASSIFYING_LEAD.search(prov.lead.text):
@@ -109,6 +126,8 @@ def _found(prov: ProvisionText, sentence: Piece, m: re.Match[str], *, continues:
            whole: Piece | None = None) -> FoundDefinition:
     raw = m["term"]
     term = _clean_term(raw)
+    if term.startswith("之") and len(term) > 2:
+        term = term[1:]  # 本條例所稱之華僑
     if term.endswith("者") and len(term) > 1 and m.re is _SO_CALLED:
         term = term[:-1]
     term_start = m.start("term") + raw.find(term)
