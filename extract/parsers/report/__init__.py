@@ -112,7 +112,7 @@ def _read_tables(doc: SourceDocument, report: Report, tables: list[Table]) -> li
                 report.measures.extend(measures)
             else:
                 report.indicators.extend(readers.read_indicators(doc, table, scope, report.year))
-        elif table.kind == "facilities":
+        elif table.kind in ("facilities", "facilities-by-row"):
             for cell in readers.read_facilities(doc, table, report.legend, facilities):
                 unexplained.append(DataQualityNote("unexplained-symbol", f"the plant table uses '{cell.text.strip()}', which no legend of the report explains",
                                                    cell.span))
