@@ -460,3 +460,29 @@ __all__ = [
     "read_training", "read_policies", "read_identification", "read_tools", "read_mechanisms", "read_measures",
     "read_indicators", "read_facilities", "read_legend", "is_note_marker", "split_items",
 ]
+
+
+_FULL_MARKS = re.compile(r"滿分\s*(\d+(?:\.\d+)?)")
+_BAND_NOTE = re.compile(r"([高中低]風險)\s*[（(]([^()（）]+)[)）]")
+_BOUND = re.compile(r"(≥|>|≤|<|＞|＜)\s*(\d+(?:\.\d+)?)")
+
+
+def scale_metrics(doc: SourceDocument, notes: list[Text], year: str | None) -> list[Metric]:
+    """The scales printed in plant-table notes: full marks (滿分 200) and score bands (低風險 (≥80))."""
+    out: list[Metric] = []
+    period = Period(year, year, None) if year else None
+    for note in notes:
+        raw = doc.text[note.span.start:note.span.end]
+        programme = _programme(raw) or "assessment"
+        for match in _FULL_MARKS.finditer(raw):
+            span = doc.span(note.span.start + match.start(1), note.span.start + match.end(1))
+            out.append(Metric(metric_key("scale", programme, "full-marks"), f"{programme}-full-marks", parse_number(match.group(1)),
+                              "point", "分", span, programme.upper(), period=period, description=match.group()))
+        for band in _BAND_NOTE.finditer(raw):
+            for bound in _BOUND.finditer(band.group(2)):
+                offset = note.span.start + band.start(2) + bound.start(2)
+                span = doc.span(offset, offset + len(bound.group(2)))
+                out.append(Metric(metric_key("scale", programme, band.group(1), bound.group(1)), f"{programme}-band-bound",
+                                  parse_number(bound.group(2)), "point", "分", span, band.group(1), period=period,
+                                  description=band.group(), at_least=bound.group(1) in "≥"))
+    return out
