@@ -213,3 +213,18 @@ def test_a_plant_table_with_plants_as_rows(tmp_path):
                    for a in plants["N廠"].assessments)
     assert north == [("sa8000", False, None, None), ("saq", True, None, "2023"), ("vap", True, Decimal("199.5"), "2022-2023")]
     assert {(a.programme, a.done) for a in plants["S廠"].assessments} == {("saq", False), ("vap", None), ("sa8000", True)}
+
+
+def test_rows_printed_above_the_merged_cells_text_share_it_too(tmp_path):
+    body = MEASURES.replace("強迫勞動\t高\t", "__ROW__").replace("童工\t低\t\t\n", "")
+    first, rest = body.split("__ROW__")
+    body = first + "童工\t低\t\t\n強迫勞動\t高\t" + rest
+    measures = parse(tmp_path, body).root.measures
+    assert sorted((m.issue_key.split("/")[-1], m.inferred) for m in measures) == [
+        ("強迫勞動", False), ("強迫勞動", False), ("童工", True), ("童工", True)]
+
+
+def test_plants_named_without_a_code(tmp_path):
+    body = "● 已執行 ○ 未執行\n\n項目\t北廠\t南廠\nSA8000\t●\t○\n"
+    plants = [(f.name, f.code, f.assessments[0].done) for f in parse(tmp_path, body).root.facilities]
+    assert plants == [("北廠", "", True), ("南廠", "", False)]

@@ -212,6 +212,7 @@ def read_measures(doc: SourceDocument, table: Table, scope: ScopeRef,
     printed_by_col: dict[int, tuple[str, list[Measure]]] = carried if carried is not None else {}
     measure_cols = sorted(col for col, role in table.roles.items() if role in ("mitigation", "remediation"))
     spanning: dict[int, tuple[Cell, int]] = {}  # column → (cell with a rowspan, last row it covers)
+    waiting: dict[int, list[str]] = {}  # column → issues whose cell is empty and no measures were printed yet
     for row in table.rows:
         cells = _by_role(table, row)
         name = cell_text(doc, cells["issue"]) if "issue" in cells else None
@@ -237,10 +238,14 @@ def read_measures(doc: SourceDocument, table: Table, scope: ScopeRef,
                 if col in printed_by_col:
                     source_issue, printed = printed_by_col[col]
                     measures.extend(_inferred(issue_key, m, source_issue) for m in printed)
+                else:
+                    waiting.setdefault(col, []).append(issue_key)  # rows printed above the merged cell's text
                 continue
             printed = _cell_measures(doc, cell, issue_key, kind)
             printed_by_col[col] = (name.text, printed)
             measures.extend(printed)
+            for earlier in waiting.pop(col, []):
+                measures.extend(_inferred(earlier, m, name.text) for m in printed)
         for cell in row:
             if cell.rowspan > 1:
                 spanning[cell.col] = (cell, cell.row + cell.rowspan - 1)
@@ -298,7 +303,7 @@ def _inferred(issue_key: str, printed: Measure, source_issue: str) -> Measure:
         issue_key=issue_key, kind=printed.kind, category=printed.category, category_id=printed.category_id,
         text=printed.text, inferred=True, inferred_from=printed.key,
         explanation=(f"The {printed.kind} cell of this row is empty in the source: the cell was merged across rows, "
-                     f"so the measures printed for the first issue of the table ({source_issue}) apply to this issue too."),
+                     f"so the measures printed for another issue of the table ({source_issue}) apply to this issue too."),
     )
 
 

@@ -91,12 +91,16 @@ def _is_scope_cell(cell: Cell) -> bool:
 
 
 def _plant(cell: Cell) -> tuple[str, str] | None:
-    match = _PLANT_HEADER.match(cell.text.strip())
-    if not match:
-        return None
+    """(name, code) of a plant header: 北廠 (1廠), or a bare name ending in a plant word (code empty)."""
+    text = " ".join(cell.text.split())
     markers = vocab.table_vocabulary("facilities")["plant_markers"]
-    if any(m in match.group("name") or m in match.group("code") for m in markers):
-        return match.group("name").strip(), match.group("code").strip()
+    match = _PLANT_HEADER.match(text)
+    if match:
+        if any(m in match.group("name") or m in match.group("code") for m in markers):
+            return match.group("name").strip(), match.group("code").strip()
+        return None
+    if 1 < len(text) <= 12 and text.endswith(tuple(markers)) and text not in markers and not text.startswith(("各", "全")):
+        return text, ""
     return None
 
 
