@@ -363,3 +363,21 @@ def test_variant_graphs_conform_to_the_shapes(paper, tmp_path):
     quads, _ = document_quads(parse_text(tmp_path, paper))
     report = validate_nquads(ox.serialize(sorted(quads, key=str), format=ox.RdfFormat.N_QUADS))
     assert report.conforms, report.violations[:10]
+
+
+@pytest.mark.parametrize("paper", [HTML_TABLE_PAPER, SMALL_PAPER])
+def test_papers_of_the_kind_are_detected_without_a_manifest(paper, tmp_path):
+    from tiaoli.extract import kinds
+    from tiaoli.extract.loaders import load_path
+
+    path = tmp_path / "unlisted.txt"
+    path.write_text(paper, encoding="utf-8")
+    assert kinds.detect_kind(next(load_path(path))) == "legco-paper"
+
+
+def test_the_other_kinds_seeds_are_not_taken_for_legco_papers(corpus_dir):
+    from tiaoli.extract.loaders import load_path
+    from tiaoli.extract.parsers.legco import PARSER
+
+    others = [p for p in sorted(corpus_dir.glob("*.txt")) if p.name != SEED]
+    assert others and all(PARSER.detect(next(load_path(p))) < 0.5 for p in others)

@@ -90,7 +90,8 @@ def _approval(doc: SourceDocument, blocks: list[Block], fund: Fund) -> None:
         if money is None:
             continue
         fund.approved_amount, fund.currency = money.amount, money.currency
-        fund.amount_span = sub_span(doc, block.span, block.text, m.start("amount"), m.end("amount"))
+        end = m.start("amount") + len(m["amount"].rstrip())
+        fund.amount_span = sub_span(doc, block.span, block.text, m.start("amount"), end)
         fund.approved = _dated(doc, block, vocab.DATE.search(block.text[: m.start()]))
         for body in bodies:
             at = block.text.find(body, 0, m.start())
