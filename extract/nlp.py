@@ -75,135 +75,113 @@ class Tag:
 
 
 # --- token patterns over single characters --------------------------------
+#
+# The Matcher's cost grows with the number of patterns (each is tried at every
+# token), so word lists become runs of "any character of these words" rather
+# than one pattern per word.  That over-generates (新臺幣 and 港元 allow 新元…);
+# every candidate must then normalise, and of overlapping valid candidates the
+# longest wins.  Matches are not greedy, so a valid shorter span is still there
+# when the longest is not valid.
 
 _DIGITS = [str(d) for d in range(10)]
 _NUM_START = sorted(set(_DIGITS) | NUMERAL_CHARS)
 _NUM_BODY = sorted(set(_NUM_START) | {",", "."})
 _SP = {"IS_SPACE": True, "OP": "*"}
+# Numeral characters share one lexeme NORM (set in pipeline()), so "a numeral"
+# is a C-level equality test rather than a Python set lookup at every token.
+NUMERAL_NORM = "<numeral>"
+SEPARATOR_NORM = "<separator>"
 
 
 def _chars(word: str) -> list[dict]:
     return [{"ORTH": ch} for ch in fold_width(word)]
 
 
+def _any(chars: Iterable[str], op: str | None = None) -> dict:
+    token: dict = {"ORTH": {"IN": sorted(set(chars))}}
+    if op:
+        token["OP"] = op
+    return token
+
+
 def _num() -> list[dict]:
-    return [{"ORTH": {"IN": _NUM_START}}, {"ORTH": {"IN": _NUM_BODY}, "OP": "*"}, _SP]
+    return [{"NORM": NUMERAL_NORM}, {"NORM": {"IN": [NUMERAL_NORM, SEPARATOR_NORM]}, "OP": "*"}, _SP]
 
 
 def _digits(low: int, high: int, chars: Iterable[str] = _DIGITS) -> list[dict]:
-    chars = sorted(chars)
-    return [{"ORTH": {"IN": chars}}] * low + [{"ORTH": {"IN": chars}, "OP": "?"}] * (high - low)
+    return [_any(chars)] * low + [_any(chars, "?")] * (high - low)
 
 
-def _one_of(words: Iterable[str]) -> list[list[dict]]:
-    return [_chars(w) for w in sorted(set(words))]
+
+def _chars_of(words: Iterable[str], op: str = "+") -> dict:
+    """Any run of characters drawn from ``words``."""
+    return _any("".join(fold_width(w) for w in words), op)
 
 
 def _money_patterns() -> list[list[dict]]:
-    names = sorted(lexicon.currency_names())
-    suffix = {"ORTH": {"IN": sorted(fold_width(s) for s in lexicon.amount_suffixes())}}
-    optional_suffix = dict(suffix, OP="?")
+    currency = _chars_of(list(lexicon.currency_names()) + list(lexicon.dollar_signs()))
+    scale = _chars_of(lexicon.amount_scales(), "*")
+    optional_suffix = _any(lexicon.amount_suffixes(), "?")
     whole = {"ORTH": "整", "OP": "?"}
-    scales = [[]] + _one_of(lexicon.amount_scales())
-    patterns = []
-    for name in names:
-        for scale in scales:
-            # 新臺幣三萬元, HK$550,000,000, HK$176.4M
-            patterns.append(_chars(name) + [_SP] + _num() + scale + [_SP, optional_suffix, whole])
-        # 500萬港元, 5000 HKD
-        patterns.append(_num() + [optional_suffix, _SP] + _chars(name))
-    for sign in lexicon.dollar_signs():
-        for scale in scales:
-            patterns.append(_chars(sign) + [_SP] + _num() + scale + [_SP, optional_suffix])
-    patterns.append(_num() + [suffix, whole])  # 十五萬元, 5.5 億元
-    return patterns
+    return [
+        [currency, _SP] + _num() + [scale, _SP, optional_suffix, whole],  # 新臺幣三萬元, HK$176.4M, $120
+        _num() + [optional_suffix, _SP, currency],  # 500萬港元, 5000 HKD
+        _num() + [_any(lexicon.amount_suffixes()), whole],  # 十五萬元, 5.5 億元
+    ]
 
 
 def _duration_patterns() -> list[list[dict]]:
-    counter = {"ORTH": {"IN": ["個", "箇"]}, "OP": "?"}
+    counter = _any(["個", "箇"], "?")
     half = {"ORTH": "半", "OP": "?"}
-    patterns = []
-    for unit in _one_of(lexicon.time_units()):
-        for suffix in [[]] + _one_of(lexicon.time_suffixes()):
-            patterns.append(_num() + [counter, half] + unit + [half] + suffix)
-            patterns.append([{"ORTH": "半"}, counter] + unit + suffix)
-    return patterns
+    unit = _chars_of(lexicon.time_units())
+    suffix = _chars_of(lexicon.time_suffixes(), "*")
+    return [
+        _num() + [counter, half, unit, half, suffix],  # 一個半月內, 十五日, 三年以下
+        [{"ORTH": "半"}, counter, unit, suffix],  # 半年
+    ]
 
 
 def _date_patterns() -> list[list[dict]]:
-    year4 = _digits(4, 4)
-    cn_year4 = _digits(4, 4, CHINESE_DIGIT_CHARS)
-    month = _num() + _chars("月")
-    day = _num() + [{"ORTH": {"IN": ["日", "號"]}}]
-    nian = [_SP] + _chars("年") + [_SP]
-    tails = [[], month, month + day]
-    patterns = []
-    for era in (_chars("民國"), _chars("中華民國")):
-        for tail in tails:
-            patterns.append(era + [_SP] + _num() + nian + tail)
-    for year in (year4, cn_year4):
-        for tail in tails:
-            patterns.append(year + nian + tail)
-        patterns.append(year + nian + _chars("度"))
-    for tail in (month, month + day):  # 98年6月3日: an ROC year without the era
-        patterns.append(_digits(2, 3) + nian + tail)
-    patterns.append(month + day)  # 六月三日, 一月一日: no year
-    sep = {"ORTH": {"IN": ["-", "/", "."]}}
-    patterns.append(year4 + [sep] + _digits(1, 2))  # 2024-11, 2024.11
-    patterns.append(year4 + [sep] + _digits(1, 2) + [sep] + _digits(1, 2))  # 2024-11-03
-    patterns.append(_digits(1, 2) + [{"ORTH": {"IN": [".", "/"]}}] + year4)  # 9.2004
-    patterns.append(_digits(2, 3) + [{"ORTH": "."}] + _digits(1, 2) + [{"ORTH": "."}] + _digits(1, 2))  # 98.6.3
-    return patterns
+    era = [{"ORTH": "中", "OP": "?"}, {"ORTH": "華", "OP": "?"}, {"ORTH": "民"}, {"ORTH": "國"}, _SP]
+    year = _num() + _chars("年") + [_SP]
+    month_day = [_any(_NUM_BODY, "*"), _SP, {"ORTH": "月", "OP": "?"}, _SP, _any(_NUM_BODY, "*"), _SP,
+                 _any(["日", "號", "度"], "?")]
+    return [
+        era + year + month_day,  # 民國 98 年 06 月 03 日
+        year + month_day,  # 二零零八年七月, 2024年11月, 98年6月3日 (kept only if _read_date agrees)
+        _num() + _chars("月") + _num() + [_any(["日", "號"])],  # 六月三日
+        [{"NORM": NUMERAL_NORM}, _any(_DIGITS, "*"), _any(["-", "/", "."]), _any(_DIGITS, "+"),
+         _any(["-", "/", "."], "?"), _any(_DIGITS, "*")],  # 2024-11-03, 9.2004, 98.6.3
+    ]
 
 
 def _school_year_patterns() -> list[list[dict]]:
-    year4 = _digits(4, 4)
-    sep = {"ORTH": {"IN": ["/", "-"]}}
-    patterns = []
-    for tail in ([], _chars("學年"), _chars("學年度")):
-        patterns.append(year4 + [sep] + _digits(2, 2) + tail)
-        patterns.append(year4 + [_chars("/")[0]] + year4 + tail)
-    return patterns
+    return [_digits(4, 4) + [_any(["/", "-"])] + _digits(2, 4) + [_SP, _chars_of(["學年度"], "*")]]
 
 
 def _period_patterns() -> list[list[dict]]:
-    year4 = _digits(4, 4)
-    return [year4 + [_SP, {"ORTH": {"IN": ["-", "~", "至", "到"]}}, _SP] + year4]  # 2004-2008
+    return [_digits(4, 4) + [_SP, _any(["-", "~", "至", "到"]), _SP] + _digits(4, 4)]  # 2004-2008
 
 
 def _article_ref_patterns() -> list[list[dict]]:
-    di = _chars("第")
-    article_forms = [
-        di + [_SP] + _num() + _chars("條"),
-        di + [_SP] + _num() + _chars("條") + [_SP] + _chars("之") + _num(),
-        di + [_SP] + _num() + _chars("-") + _num() + _chars("條"),
+    # Parts are matched apart (第十條 | 第二項 | 第三款) and joined by
+    # _join_reference when the whole still reads as one reference.
+    units = ("條", "項", "款", "目") + DIVISION_UNITS
+    number = [{"NORM": NUMERAL_NORM}, {"NORM": {"IN": [NUMERAL_NORM, SEPARATOR_NORM, "-"]}, "OP": "*"}, _SP]
+    return [
+        # 第十五條, 第 2 項, 第四章, 第十五條之一, 第 15-1 條
+        _chars("第") + [_SP] + number + [_any(units), _SP, {"ORTH": "之", "OP": "?"}, _SP, _any(_NUM_START, "*")],
+        [_any(["前", "本", "同"]), _chars_of(units + ACT_WORDS)],  # 前條, 本章, 同項, 本法, 本條例
+        _chars("前") + [_any(_NUM_START + ["各"], "+"), _any(units[:4])],  # 前二條, 前各項
+        _chars("各") + [_any(units[1:4])],  # 各款
     ]
-    tails = [[]]
-    for unit in ("項", "款", "目"):
-        tails += [t + di + [_SP] + _num() + _chars(unit) for t in tails]
-    divisions = []
-    for unit in DIVISION_UNITS:
-        divisions.append(di + [_SP] + _num() + _chars(unit))
-        divisions.append(di + [_SP] + _num() + _chars(unit) + _chars("之") + _num())
-    relative_units = _one_of(ACT_WORDS) + [_chars(u) for u in DIVISION_UNITS + ("條", "項", "款", "目")]
-    relative = []
-    for unit in relative_units:
-        relative.append([{"ORTH": {"IN": ["前", "本", "同", "各", "次", "後"]}}] + unit)
-        relative.append([{"ORTH": {"IN": ["前", "次", "後"]}}, {"ORTH": {"IN": _NUM_START + ["各"]}, "OP": "+"}] + unit)
-    # 前條第一項, 本法第十條: a relative head and what follows it are matched
-    # apart and joined in _join_references, which keeps the pattern count small.
-    patterns = [form + tail for form in article_forms for tail in tails]
-    patterns.extend(relative)
-    patterns.extend(t for t in tails if t)  # 第一項, 第二款, 第一項第三款
-    patterns.extend(divisions)
-    return patterns
 
 
 def _quantity_patterns() -> list[list[dict]]:
-    infix = {"ORTH": {"IN": sorted(lexicon.count_infixes())}, "OP": "?"}
-    patterns = [_num() + [infix, _SP] + unit for unit in _one_of(lexicon.count_units())]
-    patterns.append(_chars("百分之") + [_SP] + _num())
-    return patterns
+    return [
+        _num() + [_any(lexicon.count_infixes(), "?"), _SP, _chars_of(lexicon.count_units())],
+        _chars("百分之") + [_SP] + _num(),
+    ]
 
 
 def _fraction_patterns() -> list[list[dict]]:
@@ -240,7 +218,7 @@ class NumericRules(_RuleComponent):
     def __init__(self, nlp: Language):
         self.matcher = Matcher(nlp.vocab)
         for label, build in _NUMERIC_RULES.items():
-            self.matcher.add(label, build(), greedy="LONGEST")
+            self.matcher.add(label, build())
 
 
 class LexicalRules(_RuleComponent):
@@ -285,17 +263,36 @@ def _or_drop(value: object | None) -> object:
 
 
 def _read_date(text: str, start: int, end: int) -> object:
-    piece = text[start:end]
+    piece = "".join(text[start:end].split())
+    if "年" in piece and not _plausible_year(piece):
+        return _DROP
     date = parse_date(piece)
     if date is None and "年" not in piece and _month_day_ok(piece):
         return None  # 六月三日: a date, but its year is not printed
     return _or_drop(date)
 
 
+def _plausible_year(piece: str) -> bool:
+    """In running text 三年 is a duration: a year needs its era, four digits, or (98年6月) a month."""
+    year = piece.split("年", 1)[0]
+    if "民國" in year:
+        return True
+    if len(year) == 4:
+        return year.isdigit() or all(ch in CHINESE_DIGIT_CHARS for ch in year)
+    return year.isdigit() and len(year) in (2, 3) and "月" in piece
+
+
+# 各項 is mostly "the various" (各項費用); it refers to paragraphs after 下列 or
+# attached to a reference (第五條各項), which _join_reference takes care of.
+_EACH_PARAGRAPH_LEADS = ("下列", "左列", "上列", "條")
+
+
 def _read_reference(text: str, start: int, end: int) -> object:
     piece = text[start:end]
     if piece.endswith("款") and text[end:end + 1] == "項":
         return _DROP  # 各款項 are sums of money, not items
+    if piece == "各項" and not text[max(0, start - 8):start].rstrip().endswith(_EACH_PARAGRAPH_LEADS):
+        return _DROP
     return _or_drop(parse_provision_ref(piece))
 
 
@@ -320,25 +317,43 @@ def _month_day_ok(piece: str) -> bool:
     return month is not None and day is not None and 1 <= month <= 12 and 1 <= day <= 31
 
 
-_TRIM = ",. \n\t"
+_NUMERIC_LABELS = frozenset({"MONEY", "DURATION", "DATE", "SCHOOL_YEAR", "PERIOD", "QUANTITY", "FRACTION"})
+_ORDINAL_SENSITIVE = frozenset({"DURATION", "QUANTITY", "FRACTION"})
+_NUMBER_CHARS = frozenset(_NUM_BODY)
+_DATE_LABELS = frozenset({"DATE", "SCHOOL_YEAR", "PERIOD"})
+
+
+def _whole_number(label: str, text: str, start: int, end: int) -> bool:
+    """False for a candidate cut out of a longer number or code (1667/05 in CB(2)1667/05-06),
+    and for an ordinal read as a count (第五年 is the fifth year, not five years)."""
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
+    if before in _NUMBER_CHARS or (before.isascii() and before.isalnum()):
+        return False
+    if after.isascii() and (after.isdigit() or (after.isalpha() and label != "MONEY")):
+        return False
+    if label in _ORDINAL_SENSITIVE and before == "第":
+        return False
+    if label in _DATE_LABELS and after in "-/" and text[end + 1:end + 2].isdigit():
+        return False
+    return True
 
 
 def _resolve(doc: Doc) -> Doc:
+    text = doc.text  # Doc.text is rebuilt from the tokens on every access
     candidates = []
     for span in doc.spans.get(_CANDIDATES, []):
         label = span.label_
         start, end = span.start_char, span.end_char
-        while end > start and doc.text[end - 1] in " \n\t":
+        while end > start and text[end - 1] in " \n\t":
             end -= 1
-        read = _READERS[label]
-        value = read(doc.text, start, end)
-        while value is _DROP and end > start + 1 and doc.text[end - 1] in _TRIM:  # 550,000,000, which…
-            end -= 1
-            value = read(doc.text, start, end)
+        if label in _NUMERIC_LABELS and not _whole_number(label, text, start, end):
+            continue
+        value = _READERS[label](text, start, end)
         if value is not _DROP:
             candidates.append((start, end, label, value))
     candidates.sort(key=lambda c: (-(c[1] - c[0]), _PRIORITY[c[2]], c[0]))
-    taken = bytearray(len(doc.text) + 1)
+    taken = bytearray(len(text) + 1)
     chosen = []
     for start, end, label, value in candidates:
         if any(taken[start:end]):
@@ -347,8 +362,8 @@ def _resolve(doc: Doc) -> Doc:
         if label != "NON_DEONTIC":
             chosen.append((start, end, label, value))
     chosen.sort()
-    chosen = _join_adjacent(doc.text, chosen, _join_reference)
-    chosen = _join_adjacent(doc.text, chosen, _join_period)
+    chosen = _join_adjacent(text, chosen, _join_reference)
+    chosen = _join_adjacent(text, chosen, _join_period)
     chosen = _carry_currency(chosen)
     spans = []
     for start, end, label, value in chosen:
@@ -374,7 +389,7 @@ def _join_adjacent(text: str, tags: list[tuple], joins: Callable[[tuple, tuple, 
 
 def _join_reference(prev: tuple, tag: tuple, text: str) -> tuple | None:
     """前條 + 第一項 → 前條第一項; 本法 + 第十條 → 本法第十條."""
-    if prev[2] != "ARTICLE_REF" or tag[2] != "ARTICLE_REF" or prev[1] != tag[0]:
+    if prev[2] != "ARTICLE_REF" or tag[2] != "ARTICLE_REF" or text[prev[1]:tag[0]].strip():
         return None
     ref = parse_provision_ref(text[prev[0]:tag[1]])
     return None if ref is None else (prev[0], tag[1], "ARTICLE_REF", ref)
@@ -418,6 +433,10 @@ def _resolve_component(doc: Doc) -> Doc:
 def pipeline() -> Language:
     """The pipeline, built once per process."""
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "char"}}})
+    for ch in _NUM_START:
+        nlp.vocab[ch].norm_ = NUMERAL_NORM
+    for ch in set(_NUM_BODY) - set(_NUM_START):
+        nlp.vocab[ch].norm_ = SEPARATOR_NORM
     nlp.add_pipe("tiaoli_numeric_rules")
     nlp.add_pipe("tiaoli_lexical_rules")
     nlp.add_pipe("tiaoli_resolve")

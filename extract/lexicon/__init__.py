@@ -77,6 +77,17 @@ def time_suffixes() -> Mapping[str, str]:
 
 
 @lru_cache(maxsize=None)
+def false_units() -> tuple[str, ...]:
+    """Words that start with a unit character but are not units (年度, 百分比)."""
+    return tuple(sorted(load("units")["false_units"]["words"], key=lambda w: (-len(w), w)))
+
+
+def is_false_unit(text: str, position: int, unit: str) -> bool:
+    """True if the ``unit`` read at ``text[position:]`` is the start of a longer non-unit word."""
+    return any(len(w) > len(unit) and text.startswith(w, position) for w in false_units())
+
+
+@lru_cache(maxsize=None)
 def count_units() -> Mapping[str, str]:
     return _table("units", "count")
 

@@ -92,19 +92,21 @@ DIVISION_UNITS = ("編", "章", "節")
 ACT_WORDS = ("法", "條例", "通則", "細則", "辦法", "規則", "準則", "綱要", "規程")
 _LEVELS = {"條": "article", "項": "paragraph", "款": "item", "目": "subitem",
            "編": "part", "章": "chapter", "節": "section"}
-_RELATIVE = {"前": "previous", "本": "this", "同": "same", "各": "each", "次": "next", "後": "following"}
+_RELATIVE = {"前": "previous", "本": "this", "同": "same"}
 
 
 @dataclass(frozen=True, slots=True)
 class ProvisionRef:
     """A reference to a provision, absolute (第 15-1 條第二項) or relative (前條, 本法, 各款).
 
-    ``relative`` says how the reference is anchored: None for an absolute
-    number, else previous (前), this (本), same (同), each (各), next (次),
-    following (後).  ``level`` is what the relative word refers to (act, part,
-    chapter, section, article, paragraph, item, subitem) and ``count`` how many
-    (前二條 → 2, 前各項 → None meaning all before).  The numbered fields hold
-    what follows: 前項第一款 is previous paragraph, item 1.
+    ``relative`` says how the reference is anchored: None for what is numbered
+    (or unanchored, 各款), else previous (前), this (本) or same (同).  ``level``
+    is what the relative word refers to (act, part, chapter, section, article,
+    paragraph, item, subitem) and ``count`` how many (前二條 → 2, 前各項 → None,
+    meaning all before).  The numbered fields hold what follows: 前項第一款 is
+    the previous paragraph, item 1.  ``each`` names the level of which every
+    member is meant: 第七十二條各款 is each item of article 72, 下列各款 each
+    item listed.
     """
 
     relative: str | None = None
@@ -115,15 +117,17 @@ class ProvisionRef:
     paragraph: int | None = None
     item: int | None = None
     subitem: int | None = None
+    each: str | None = None  # paragraph, item or subitem
 
 
 _REF = re.compile(
-    rf"(?:(?P<rel>[前本同各次後])(?P<relnum>{_NUM}|各)?(?P<relunit>{'|'.join(ACT_WORDS)}|[編章節條項款目]))?"
+    rf"(?:(?P<rel>[前本同])(?P<relnum>{_NUM}|各)?(?P<relunit>{'|'.join(ACT_WORDS)}|[編章節條項款目]))?"
     rf"(?:第(?P<div>{_NUM})(?P<divunit>[編章節])(?:之(?P<divsub>{_NUM}))?)?"
     rf"(?:第(?P<art>{_NUM})(?:-(?P<artsub1>{_NUM}))?條(?:之(?P<artsub2>{_NUM}))?)?"
     rf"(?:第(?P<par>{_NUM})項)?"
     rf"(?:第(?P<item>{_NUM})款)?"
     rf"(?:第(?P<sub>{_NUM})目)?"
+    rf"(?:各(?P<each>[項款目]))?"
 )
 
 
@@ -147,10 +151,8 @@ def parse_provision_ref(text: str) -> ProvisionRef | None:
             count = None
         elif m["relnum"]:
             count = parse_int(m["relnum"])
-            if count is None or count <= 0 or relative not in ("previous", "next", "following"):
+            if count is None or count <= 0 or relative != "previous":
                 return None
-        if relative == "each" and level == "act":
-            return None
     division = None
     if m["div"]:
         number = canonical_number(f"第{m['div']}{m['divunit']}" + (f"之{m['divsub']}" if m["divsub"] else ""), m["divunit"])
@@ -172,6 +174,7 @@ def parse_provision_ref(text: str) -> ProvisionRef | None:
             numbers.append(value)
         else:
             numbers.append(None)
-    if relative is None and division is None and article is None and not any(n is not None for n in numbers):
+    each = _LEVELS[m["each"]] if m["each"] else None
+    if relative is None and division is None and article is None and each is None and not any(n is not None for n in numbers):
         return None
-    return ProvisionRef(relative, level, count if relative else 1, division, article, *numbers)
+    return ProvisionRef(relative, level, count if relative else 1, division, article, *numbers, each=each)

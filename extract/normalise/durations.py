@@ -67,12 +67,15 @@ def parse_duration(text: str) -> Duration | None:
 
 def duration_at(text: str, start: int, end: int) -> Duration | None:
     """The duration printed exactly at ``text[start:end]``, qualified by the words before it."""
-    s = fold_width(text)
-    m = _pattern().fullmatch(s, start, end)
+    left = max(0, start - QUALIFIER_REACH - 8)  # only the qualifier's reach and the unit's tail matter
+    s = fold_width(text[left:end + 8])
+    m = _pattern().fullmatch(s, start - left, end - left)
     return _duration(s, m) if m else None
 
 
 def _duration(s: str, m: re.Match[str]) -> Duration | None:
+    if lexicon.is_false_unit(s, m.start("unit"), m["unit"]):
+        return None  # 二年度, 三年級
     unit = lexicon.time_units()[m["unit"]]
     if m["num"] is not None:
         value = parse_number(m["num"])

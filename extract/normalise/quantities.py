@@ -18,6 +18,9 @@ from .numerals import NUMERAL_CHARS, parse_number
 from .text import fold_width
 
 
+_REACH = 12
+
+
 @dataclass(frozen=True, slots=True)
 class Quantity:
     value: Decimal
@@ -79,17 +82,36 @@ def parse_quantity(text: str) -> Quantity | None:
             if _core().fullmatch(candidate):
                 after, s = word, candidate
     m = _core().fullmatch(s)
-    return _read(m, before, after) if m else None
+    if not m or (m["unit"] and lexicon.is_false_unit(s, m.start("unit"), m["unit"])):
+        return None
+    return _read(m, before, after)
+
+
+# A qualifier may stand a character or two before the number (約有 400 人次),
+# but not across punctuation.
+_BEFORE_REACH = 2
+_PUNCTUATION = frozenset("，。；：、,.;:()（）「」『』[]\n\t")
+
+
+def _qualifier_before(head: str) -> str | None:
+    for word in _longest_first(lexicon.count_qualifiers()):
+        window = head[-(len(word) + _BEFORE_REACH):]
+        at = window.rfind(word)
+        if at != -1 and not _PUNCTUATION.intersection(window[at + len(word):]):
+            return word
+    return None
 
 
 def quantity_at(text: str, start: int, end: int) -> Quantity | None:
     """The quantity printed exactly at ``text[start:end]``, with the qualifiers right around it."""
-    s = fold_width(text)
+    left = max(0, start - _REACH)  # qualifiers and false units sit right beside the span
+    s = fold_width(text[left:end + _REACH])
+    start, end = start - left, end - left
     m = _core().fullmatch(s, start, end)
-    if not m:
+    if not m or (m["unit"] and lexicon.is_false_unit(s, m.start("unit"), m["unit"])):
         return None
     head = s[:start].rstrip()
     tail = s[end:].lstrip()
-    before = next((w for w in _longest_first(lexicon.count_qualifiers()) if head.endswith(w)), None)
+    before = _qualifier_before(head)
     after = next((w for w in _longest_first(lexicon.count_qualifiers()) if tail.startswith(w)), None)
     return _read(m, before, after)
