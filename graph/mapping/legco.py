@@ -175,6 +175,7 @@ def _programme(out: GraphWriter, programme: Programme, fund: NamedNode | None) -
     out.fact(node, tl.Programme, programme.name_span, label=programme.name)
     out.add(node, tl.inDocument, out.document)
     out.add_value(node, tl.listLetter, programme.letter)
+    out.derived_from(node, programme.letter_span)
     if programme.heading is not None:
         out.add_text(node, tl.headingLabel, programme.heading.name)
         out.derived_from(node, programme.heading.span)

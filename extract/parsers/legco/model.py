@@ -116,6 +116,7 @@ class Programme:
     name: str
     name_span: Span
     heading: Named | None = None  # the programme's own heading, when printed differently
+    letter_span: Span | None = None  # the printed list marker: (a)
     paragraph: int | None = None
     table_span: Span | None = None
     statements: list[Statement] = field(default_factory=list)

@@ -49,6 +49,7 @@ class ListEntry:
     letter: str
     name: str
     span: Span
+    letter_span: Span
 
 
 def programme_list(doc: SourceDocument) -> list[ListEntry]:
@@ -64,7 +65,10 @@ def programme_list(doc: SourceDocument) -> list[ListEntry]:
         opens_line = bool(found) and found[0].start() == len(line) - len(line.lstrip(_LIST_GLYPHS))
         if opens_line or len(found) >= 2:
             for e in found:
-                entries.append(ListEntry(e.group(1), e.group(2).strip(), doc.span(start + e.start(2), start + e.end(2))))
+                letter_end = line.index(")" if ")" in line[e.end(1):e.end(1) + 1] else "）", e.end(1)) + 1
+                entries.append(
+                    ListEntry(e.group(1), e.group(2).strip(), doc.span(start + e.start(2), start + e.end(2)), doc.span(start + e.start(), start + letter_end))
+                )
     seen: set[str] = set()
     unique = []
     for entry in entries:
@@ -471,6 +475,7 @@ def read_programmes(doc: SourceDocument, paragraphs: list[NumberedParagraph], no
         else:
             key, letter, name, span = str(position), None, f"programme {position}", blocks[0].span
         programme = Programme(key, letter, name, span, heading=own if own is not None and own.span != span else None, paragraph=paragraph)
+        programme.letter_span = entry.letter_span if entry is not None else None
         programme.table_span = doc.span(blocks[0].span.start, blocks[-1].span.end)
         reader = ProgrammeReader(doc, programme, notes)
         for block in blocks:
