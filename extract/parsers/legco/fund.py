@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ...metrics import Metric
 from ...model import Block, SourceDocument
 from ...normalise.dates import parse_date
 from ...normalise.durations import parse_duration
@@ -92,6 +93,16 @@ def _approval(doc: SourceDocument, blocks: list[Block], fund: Fund) -> None:
         fund.approved_amount, fund.currency = money.amount, money.currency
         end = m.start("amount") + len(m["amount"].rstrip())
         fund.amount_span = sub_span(doc, block.span, block.text, m.start("amount"), end)
+        fund.amount_metric = Metric(
+            key="fund/approved-amount",
+            measure="approved-amount",
+            value=money.amount,
+            unit=money.currency or vocab.table("paper", "default_currency"),
+            unit_label=vocab.printed_unit(m["amount"]),
+            span=fund.amount_span,
+            subject_label=fund.name,
+            subject_key="fund",
+        )
         fund.approved = _dated(doc, block, vocab.DATE.search(block.text[: m.start()]))
         for body in bodies:
             at = block.text.find(body, 0, m.start())

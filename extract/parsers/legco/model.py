@@ -137,6 +137,7 @@ class Fund:
     approved_amount: Decimal | None = None
     currency: str | None = None
     amount_span: Span | None = None
+    amount_metric: Metric | None = None  # the approved amount as a shared metric
     approved: Dated | None = None
     approved_by: Named | None = None
     term_years: Decimal | None = None

@@ -335,7 +335,7 @@ class ProgrammeReader:
                 measure="expenditure",
                 value=money.amount,
                 unit=money.currency or "HKD",
-                unit_label=fragment.text.strip(),
+                unit_label=vocab.printed_unit(fragment.text),
                 span=fragment.span,
                 subject_label=self.programme.name,
                 subject_key=self.programme.key,
