@@ -381,3 +381,12 @@ def test_the_other_kinds_seeds_are_not_taken_for_legco_papers(corpus_dir):
 
     others = [p for p in sorted(corpus_dir.glob("*.txt")) if p.name != SEED]
     assert others and all(PARSER.detect(next(load_path(p))) < 0.5 for p in others)
+
+
+def test_other_wordings_of_the_row_labels(seed_text, tmp_path):
+    text = rewrite(seed_text, [("策略\t", "推行策略\t"), ("受惠者數目", "受惠對象及人數"), ("成果及影響", "成效"), ("未來發展\t", "展望\t"), ("累計支出", "累計開支")])
+    parsed = parse_text(tmp_path, text)
+    for programme in parsed.root.programmes:
+        assert {"strategy", "progress", "beneficiaries", "reflection", "outcome", "future"} <= {s.kind for s in programme.statements}
+    assert [p.expenditure.value for p in parsed.root.programmes] == [4700000, 50100000, 9900000, 109200000, 2500000]
+    assert sum(len(p.beneficiaries) for p in parsed.root.programmes) == 23
