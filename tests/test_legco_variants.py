@@ -390,3 +390,9 @@ def test_other_wordings_of_the_row_labels(seed_text, tmp_path):
         assert {"strategy", "progress", "beneficiaries", "reflection", "outcome", "future"} <= {s.kind for s in programme.statements}
     assert [p.expenditure.value for p in parsed.root.programmes] == [4700000, 50100000, 9900000, 109200000, 2500000]
     assert sum(len(p.beneficiaries) for p in parsed.root.programmes) == 23
+
+
+def test_a_fund_never_quoted_nor_said_to_be_set_up_is_the_one_named_most(tmp_path):
+    text = SMALL_PAPER.replace("成立長者支援基金", "推行長者支援基金計劃").replace("5. 請委員備悉本文件內容。", "5. 長者支援基金的運作良好。請委員備悉本文件內容。")
+    assert "成立長者" not in text and "設立" not in text and "「" not in text
+    assert parse_text(tmp_path, text).root.fund.name == "長者支援基金"

@@ -18,6 +18,8 @@ from . import vocabulary as vocab
 from .counts import sub_span
 from .model import Dated, Fund, Named
 
+_MIN_NAME = 4  # 語文基金: two characters of name and the suffix
+
 
 def _name_pattern() -> re.Pattern[str]:
     suffixes = vocab.alternation(vocab.table("fund", "suffixes"))
@@ -43,7 +45,22 @@ def fund_name(doc: SourceDocument, blocks: list[Block]) -> tuple[str, Block, int
         name = sorted(quoted.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
         block, start, end = first_quoted[name]
         return name, block, start, end
-    return None
+    return _most_named(blocks)
+
+
+def _most_named(blocks: list[Block]) -> tuple[str, Block, int, int] | None:
+    """Unquoted and never said to be set up: the name ending in 基金 the paper repeats most (the longest of equals)."""
+    suffixes = vocab.alternation(vocab.table("fund", "suffixes"))
+    runs = re.compile(rf"[\u4e00-\u9fff]{{2,12}}?(?:{suffixes})")
+    text = "\n".join(b.text for b in blocks)
+    candidates = {run.group(0)[i:] for run in runs.finditer(text) for i in range(len(run.group(0)) - _MIN_NAME + 1)}
+    counted = [(text.count(c), len(c), c) for c in candidates if len(c) >= _MIN_NAME]
+    if not counted:
+        return None
+    name = max(counted)[2]
+    block = next(b for b in blocks if name in b.text)
+    start = block.text.index(name)
+    return name, block, start, start + len(name)
 
 
 def _dated(doc: SourceDocument, block: Block, m: re.Match[str] | None, group: int | str = 0) -> Dated | None:
