@@ -396,3 +396,15 @@ def test_a_fund_never_quoted_nor_said_to_be_set_up_is_the_one_named_most(tmp_pat
     text = SMALL_PAPER.replace("成立長者支援基金", "推行長者支援基金計劃").replace("5. 請委員備悉本文件內容。", "5. 長者支援基金的運作良好。請委員備悉本文件內容。")
     assert "成立長者" not in text and "設立" not in text and "「" not in text
     assert parse_text(tmp_path, text).root.fund.name == "長者支援基金"
+
+
+def test_expenditure_from_a_summary_table(tmp_path):
+    text = SMALL_PAPER.replace("累計開支 (截至 2014 年 3 月)\t12.5 百萬元（約）\n", "").replace("累計支出 (4.2012 至 3.2014)\t3.2 百萬元\n", "")
+    summary = "6. 各計劃的累計開支如下：\n\n計劃\t截至 2014 年 3 月的累計開支（百萬元）\n社區照顧計劃\t12.5\n長者學苑計劃\t3.2\n總計\t15.7\n\n"
+    text = text.replace("5. 請委員", summary + "7. 請委員")
+    paper = parse_text(tmp_path, text).root
+    assert [(p.expenditure.value, p.expenditure.unit_label, p.expenditure.period.end) for p in paper.programmes] == [
+        (12500000, "百萬元", "2014-03"),
+        (3200000, "百萬元", "2014-03"),
+    ]
+    assert paper.derived[0].value == 15700000
