@@ -27,6 +27,7 @@ from ..extract.model import DocumentMeta, SourceDocument
 from ..extract.parsers.base import ParsedDocument
 from .mapping import mapping_for
 from .mapping.document import map_source_document
+from .mapping.search_keys import search_key_quads
 from .mapping.writer import GraphWriter
 from .namespaces import PROV, RDF, TL
 from .store import GraphStore
@@ -127,6 +128,7 @@ def document_quads(parsed: ParsedDocument) -> tuple[list[Quad], DocumentSummary]
     out = GraphWriter(parsed.source.id, parsed.source.meta.language)
     map_source_document(parsed, attribution, out)
     mapping_for(parsed.kind)(parsed, out)
+    out.extend(search_key_quads(out.quads()))
     quads = out.quads()
     facts: Counter[str] = Counter()
     for quad in quads:
