@@ -126,10 +126,13 @@ class StoreWriter:
     def __init__(self, store: ox.Store):
         self.store = store
 
-    def replace_graph(self, graph: str, quads: Iterable[ox.Quad]) -> None:
-        node = ox.NamedNode(graph)
-        self.store.remove_graph(node) if self.store.contains_named_graph(node) else None
-        self.store.extend(quads)
+    def replace_graph(self, graph: str, quads: Iterable[ox.Quad] | bytes) -> None:
+        """Make ``graph`` hold exactly ``quads`` (Quad objects, or N-Quads bytes all in that graph)."""
+        self.remove_graph(graph)
+        if isinstance(quads, bytes):
+            self.store.load(quads, format=ox.RdfFormat.N_QUADS)
+        else:
+            self.store.extend(quads)
 
     def remove_graph(self, graph: str) -> None:
         node = ox.NamedNode(graph)
