@@ -13,6 +13,7 @@ the next writer.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import shutil
 from dataclasses import dataclass
@@ -161,18 +162,27 @@ def _writer(owner: GraphStore, *, fresh: bool) -> Iterator[StoreWriter]:
     else:
         store = ox.Store(str(target))
     owner.close()
+    writer = StoreWriter(store)
     try:
-        yield StoreWriter(store)
+        yield writer
         store.flush()
         store.optimize()
-        del store
     except BaseException:
+        _release(writer)
         del store
         shutil.rmtree(target, ignore_errors=True)
         raise
+    _release(writer)
+    del store
     _switch(owner.path, target)
     if live is not None:
         shutil.rmtree(live, ignore_errors=True)
+
+
+def _release(writer: StoreWriter) -> None:
+    """Drop every reference to the writable store so RocksDB closes it before we touch its files."""
+    writer.store = None  # type: ignore[assignment]
+    gc.collect()
 
 
 def _switch(folder: Path, target: Path) -> None:
