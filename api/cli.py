@@ -17,7 +17,7 @@ from .extract.errors import TiaoliError
 from .graph.store import QueryError, default_store_path
 
 # Order is the order shown in --help.
-COMMANDS = ("build", "query", "export", "stats", "validate")
+COMMANDS = ("build", "query", "export", "stats", "validate", "graph")
 
 EPILOG = """\
 examples:

@@ -23,6 +23,7 @@ ORG = "http://www.w3.org/ns/org#"
 TIME = "http://www.w3.org/2006/time#"
 ODRL = "http://www.w3.org/ns/odrl/2/"
 SH = "http://www.w3.org/ns/shacl#"
+OA = "http://www.w3.org/ns/oa#"
 
 PREFIXES: dict[str, str] = {
     "tl": TL,
@@ -39,6 +40,7 @@ PREFIXES: dict[str, str] = {
     "org": ORG,
     "time": TIME,
     "odrl": ODRL,
+    "oa": OA,
 }
 
 

@@ -26,3 +26,15 @@ def shared_dir() -> Path:
     if not SHARED.is_dir():
         pytest.fail(f"../shared is missing beside the repository ({SHARED}); CI provides it")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def seed_store(tmp_path_factory):
+    """The seed corpus built once into a store, shared by read-only tests."""
+    from tiaoli.graph.build import build
+    from tiaoli.graph.store import GraphStore
+
+    store = GraphStore.create(tmp_path_factory.mktemp("seed-store") / "store")
+    report = build([CORPUS], store)
+    assert report.ok, [f.message for f in report.failures]
+    return GraphStore(store.path)

@@ -41,24 +41,26 @@ class Division:
 @dataclass(slots=True)
 class SubItem:  # 目: （一）
     number: int
-    text: str
-    span: Span
+    text: str  # without the （一） marker
+    span: Span  # marker included
 
 
 @dataclass(slots=True)
 class Item:  # 款: 一、
     number: int
-    text: str
-    span: Span
+    text: str  # without the 一、 marker; its 目 included, one per line
+    span: Span  # marker included
     subitems: list[SubItem] = field(default_factory=list)
+    lead: str = ""  # the item's own words, before its 目
 
 
 @dataclass(slots=True)
 class Paragraph:  # 項
     number: int
-    text: str  # joined across page-break artefacts
+    text: str  # joined across page-break artefacts; its 款 and 目 included, one per line, markers kept
     span: Span  # from the paragraph's first to last character in the source
     items: list[Item] = field(default_factory=list)
+    lead: str = ""  # the paragraph's own words, before its 款 (all of it when it has none)
 
 
 @dataclass(slots=True)
@@ -151,6 +153,10 @@ class Penalty:
     repeat_offence: TimeLimit | None = None  # 三年內再犯
     mitigation: str | None = None  # 減輕或免除其刑
     authority: str | None = None  # role id of who imposes the fine
+    # Penalty articles whose sanctions this one applies (依各該條規定處罰) or mitigates (犯前二條之罪…減輕).
+    penalties_of: list[ProvisionPath] = field(default_factory=list)
+    # Provisions of this penalty whose fine another authority imposes (第N條第M款由法院裁罰): (path, role id).
+    authority_exceptions: list[tuple[ProvisionPath, str]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -161,7 +167,7 @@ class Act:
     version_date: str | None  # ISO date of the amendment / promulgation this text is
     date_text: str | None = None  # as printed: 民國 98 年 06 月 03 日
     date_span: Span | None = None
-    preamble: Paragraph | None = None
+    preamble: Paragraph | None = None  # 序言, or text between the header and the first article
     divisions: list[Division] = field(default_factory=list)
     articles: list[Article] = field(default_factory=list)
     clauses: list[Clause] = field(default_factory=list)
