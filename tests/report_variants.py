@@ -47,6 +47,11 @@ class Variant:
     plants: list[Plant] = field(default_factory=list)
     own_ratings: dict[str, str] = field(default_factory=dict)
 
+    @property
+    def legal_name(self) -> str:
+        """The registered name the copyright line prints (© 2025…股份有限公司)."""
+        return self.org + "股份有限公司"
+
     # -- company ----------------------------------------------------------------
     def rename_company(self, short: str) -> "Variant":
         self.text = self.text.replace(self.org, short).replace(self.org[:2], short[:2])

@@ -64,3 +64,21 @@ def test_sub_scheme_counts_hang_off_their_sub_scheme_and_programme(corpus_dir):
     assert [(r["scheme"].value, int(float(r["v"].value))) for r in rows] == [
         ("內地交流人員", 30), ("內地交流人員", 48), ("內地交流人員", 82), ("本地借調教師", 104), ("內地交流人員", 117),
     ]
+
+
+def test_derived_and_part_links_point_to_metrics(corpus_dir):
+    store = graph_store(parse_file(corpus_dir / SEED))
+    rows = list(store.query(
+        """PREFIX tl: <https://w3id.org/tiaoli/ontology#>
+        SELECT ?p (COUNT(?o) AS ?n) (SUM(IF(EXISTS { ?o a tl:Metric }, 1, 0)) AS ?metrics) WHERE {
+          VALUES ?p { tl:computedFrom tl:componentOf } ?s ?p ?o } GROUP BY ?p ORDER BY ?p""",
+        use_default_graph_as_union=True,
+    ))
+    got = {r["p"].value.rsplit("#", 1)[-1]: (int(r["n"].value), int(r["metrics"].value)) for r in rows}
+    assert got == {"componentOf": (9, 9), "computedFrom": (11, 11)}
+
+
+def test_amounts_keep_their_unit_as_printed(corpus_dir):
+    paper = parse_file(corpus_dir / SEED).root
+    assert paper.fund.amount_metric.unit_label == "億元"
+    assert {p.expenditure.unit_label for p in paper.programmes} == {"百萬元"}

@@ -58,3 +58,13 @@ def test_pdf_sub_schemes_are_found_without_emphasis(pdf_store):
         ("本地借調教師", 104), ("內地交流人員", 82), ("內地交流人員", 30), ("內地交流人員", 117), ("內地交流人員", 48),
     ]
     assert all(not p.sub_schemes for i, p in enumerate(pdf_store[0].root.programmes) if i != 1)
+
+
+def test_two_up_pdf_gives_the_same_answers(corpus_dir, tmp_path):
+    source = next(load_path(corpus_dir / SEED))
+    store = graph_store(parse_file(render(source, tmp_path / "two-up.pdf", two_up=True)))
+    labels = {r["programme"]: r["label"] for r in select(store, "legco-programmes.rq")}
+    assert sorted(r["expenditure"] for r in select(store, "legco-programmes.rq")) == [2500000, 4700000, 9900000, 50100000, 109200000]
+    rows = select(store, "legco-beneficiaries.rq")
+    assert sorted((labels[r["programme"]], r["count"], r["unit"], r["description"], r["period"], r["approximate"]) for r in rows) == sorted(EXPECTED_BENEFICIARIES)
+    assert [(r["label"], r["institution"], r["startYear"], r["endYear"], r["phase"]) for r in select(store, "legco-projects.rq")] == EXPECTED_PROJECTS

@@ -363,3 +363,48 @@ def test_variant_graphs_conform_to_the_shapes(paper, tmp_path):
     quads, _ = document_quads(parse_text(tmp_path, paper))
     report = validate_nquads(ox.serialize(sorted(quads, key=str), format=ox.RdfFormat.N_QUADS))
     assert report.conforms, report.violations[:10]
+
+
+@pytest.mark.parametrize("paper", [HTML_TABLE_PAPER, SMALL_PAPER])
+def test_papers_of_the_kind_are_detected_without_a_manifest(paper, tmp_path):
+    from tiaoli.extract import kinds
+    from tiaoli.extract.loaders import load_path
+
+    path = tmp_path / "unlisted.txt"
+    path.write_text(paper, encoding="utf-8")
+    assert kinds.detect_kind(next(load_path(path))) == "legco-paper"
+
+
+def test_the_other_kinds_seeds_are_not_taken_for_legco_papers(corpus_dir):
+    from tiaoli.extract.loaders import load_path
+    from tiaoli.extract.parsers.legco import PARSER
+
+    others = [p for p in sorted(corpus_dir.glob("*.txt")) if p.name != SEED]
+    assert others and all(PARSER.detect(next(load_path(p))) < 0.5 for p in others)
+
+
+def test_other_wordings_of_the_row_labels(seed_text, tmp_path):
+    text = rewrite(seed_text, [("策略\t", "推行策略\t"), ("受惠者數目", "受惠對象及人數"), ("成果及影響", "成效"), ("未來發展\t", "展望\t"), ("累計支出", "累計開支")])
+    parsed = parse_text(tmp_path, text)
+    for programme in parsed.root.programmes:
+        assert {"strategy", "progress", "beneficiaries", "reflection", "outcome", "future"} <= {s.kind for s in programme.statements}
+    assert [p.expenditure.value for p in parsed.root.programmes] == [4700000, 50100000, 9900000, 109200000, 2500000]
+    assert sum(len(p.beneficiaries) for p in parsed.root.programmes) == 23
+
+
+def test_a_fund_never_quoted_nor_said_to_be_set_up_is_the_one_named_most(tmp_path):
+    text = SMALL_PAPER.replace("成立長者支援基金", "推行長者支援基金計劃").replace("5. 請委員備悉本文件內容。", "5. 長者支援基金的運作良好。請委員備悉本文件內容。")
+    assert "成立長者" not in text and "設立" not in text and "「" not in text
+    assert parse_text(tmp_path, text).root.fund.name == "長者支援基金"
+
+
+def test_expenditure_from_a_summary_table(tmp_path):
+    text = SMALL_PAPER.replace("累計開支 (截至 2014 年 3 月)\t12.5 百萬元（約）\n", "").replace("累計支出 (4.2012 至 3.2014)\t3.2 百萬元\n", "")
+    summary = "6. 各計劃的累計開支如下：\n\n計劃\t截至 2014 年 3 月的累計開支（百萬元）\n社區照顧計劃\t12.5\n長者學苑計劃\t3.2\n總計\t15.7\n\n"
+    text = text.replace("5. 請委員", summary + "7. 請委員")
+    paper = parse_text(tmp_path, text).root
+    assert [(p.expenditure.value, p.expenditure.unit_label, p.expenditure.period.end) for p in paper.programmes] == [
+        (12500000, "百萬元", "2014-03"),
+        (3200000, "百萬元", "2014-03"),
+    ]
+    assert paper.derived[0].value == 15700000

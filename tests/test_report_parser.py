@@ -182,3 +182,49 @@ def test_header_words_go_to_the_head_noun_of_each_column(tmp_path):
     policies = parse(tmp_path, body).root.policies
     assert [(p.name.text, [s.scope for s in p.scopes], [c.text for c in p.commitments]) for p in policies] == [
         ("人權政策", ["own-operations"], ["尊重人權。", "禁止童工。"])]
+
+
+def test_a_measures_table_in_html_with_merged_cells(tmp_path):
+    body = ("影響對象：自身營運\n\n<table><tr><th>人權風險議題</th><th>風險鑑別</th><th>減緩措施</th><th>補救措施</th></tr>"
+            "<tr><td>工時</td><td rowspan=\"2\">中</td><td rowspan=\"2\"><ul><li>【系統】工時預警。</li></ul></td><td>【補償】給付加班費。</td></tr>"
+            "<tr><td>童工</td><td>【制度】年齡查核。</td></tr></table>\n")
+    report = parse(tmp_path, body).root
+    assert [(i.name.text, i.rating) for i in report.issues] == [("工時", "medium"), ("童工", "medium")]
+    got = sorted((m.issue_key.split("/")[-1], m.kind, m.category, m.text.text, m.inferred) for m in report.measures)
+    assert got == [
+        ("工時", "mitigation", "系統", "工時預警。", False), ("工時", "remediation", "補償", "給付加班費。", False),
+        ("童工", "mitigation", "系統", "工時預警。", True), ("童工", "remediation", "制度", "年齡查核。", False)]
+
+
+def test_training_cells_may_print_their_units(tmp_path):
+    body = "課程名稱\t時數\t人次\t總時數\n人權概論\t1.5小時\t200人次\t300小時\n"
+    report = parse(tmp_path, body).root
+    [course] = report.training[0].courses
+    assert (course.name.text, course.hours.value, course.attendance.value, course.total_hours.value) == (
+        "人權概論", Decimal("1.5"), Decimal(200), Decimal(300))
+    assert all(check.holds for check in report.checks)
+
+
+def test_a_plant_table_with_plants_as_rows(tmp_path):
+    body = ("● 已執行 ○ 未執行\n\n廠區\tSAQ (2023)\tVAP (2022-2023)\tSA8000\n"
+            "北廠 (N廠)\t●\t199.5\t○\n南廠 (S廠)\t○\t-\t●\n")
+    plants = {f.code: f for f in parse(tmp_path, body).root.facilities}
+    north = sorted((a.programme, a.done, a.score.value if a.score else None, a.period.label if a.period else None)
+                   for a in plants["N廠"].assessments)
+    assert north == [("sa8000", False, None, None), ("saq", True, None, "2023"), ("vap", True, Decimal("199.5"), "2022-2023")]
+    assert {(a.programme, a.done) for a in plants["S廠"].assessments} == {("saq", False), ("vap", None), ("sa8000", True)}
+
+
+def test_rows_printed_above_the_merged_cells_text_share_it_too(tmp_path):
+    body = MEASURES.replace("強迫勞動\t高\t", "__ROW__").replace("童工\t低\t\t\n", "")
+    first, rest = body.split("__ROW__")
+    body = first + "童工\t低\t\t\n強迫勞動\t高\t" + rest
+    measures = parse(tmp_path, body).root.measures
+    assert sorted((m.issue_key.split("/")[-1], m.inferred) for m in measures) == [
+        ("強迫勞動", False), ("強迫勞動", False), ("童工", True), ("童工", True)]
+
+
+def test_plants_named_without_a_code(tmp_path):
+    body = "● 已執行 ○ 未執行\n\n項目\t北廠\t南廠\nSA8000\t●\t○\n"
+    plants = [(f.name, f.code, f.assessments[0].done) for f in parse(tmp_path, body).root.facilities]
+    assert plants == [("北廠", "", True), ("南廠", "", False)]

@@ -12,7 +12,7 @@ import pytest
 
 from report_support import SEED, answer, report_graph, variables
 
-ORG = "力成科技"
+ORG = "力成科技股份有限公司"  # the registered name from the copyright line
 OWN, VC = "own-operations", "value-chain"
 
 

@@ -27,11 +27,11 @@ def _seed_variant() -> Variant:
 
 
 def _expected_training(variant: Variant) -> list[tuple]:
-    return sorted((variant.org, "2024", name, hours, Decimal(att), total) for name, hours, att, total in variant.courses)
+    return sorted((variant.legal_name, "2024", name, hours, Decimal(att), total) for name, hours, att, total in variant.courses)
 
 
 def _expected_facilities(variant: Variant) -> list[tuple]:
-    return sorted((variant.org, p.name, p.code, p.saq, p.vap_score, p.vap_period if p.vap_score is not None else None, p.sa8000)
+    return sorted((variant.legal_name, p.name, p.code, p.saq, p.vap_score, p.vap_period if p.vap_score is not None else None, p.sa8000)
                   for p in variant.plants)
 
 
@@ -48,7 +48,7 @@ def other_report(tmp_path_factory):
 def test_other_company_is_named_from_the_title_and_nothing_of_the_seed_remains(other_report):
     variant, graph = other_report
     orgs = {row[0] for row in answer(graph, "report-risks")}
-    assert orgs == {OTHER}
+    assert orgs == {OTHER + "股份有限公司"}
     assert "力成" not in variant.text
 
 

@@ -79,8 +79,8 @@ def map_document(parsed: ParsedDocument, out: GraphWriter) -> None:
         for programme in paper.programmes:
             if programme.expenditure is not None:
                 out.add(metric_node, tl.computedFrom, out.node("metric", programme.expenditure.key))
-        if metric.unit == "percent" and fund is not None:
-            out.add(metric_node, tl.computedFrom, out.node("metric", "fund", "approved-amount"))
+        if metric.unit == "percent" and paper.fund is not None and paper.fund.amount_metric is not None:
+            out.add(metric_node, tl.computedFrom, out.node("metric", paper.fund.amount_metric.key))
 
 
 def _cited_paper(out: GraphWriter, reference: PaperReference) -> NamedNode:
@@ -135,17 +135,9 @@ def _fund(out: GraphWriter, fund: Fund) -> NamedNode:
         out.add_value(node, tl.approvedAmount, fund.approved_amount)
         out.add_value(node, tl.currency, fund.currency)
         out.derived_from(node, fund.amount_span)
-        amount = Metric(
-            key="fund/approved-amount",
-            measure="approved-amount",
-            value=fund.approved_amount,
-            unit=fund.currency or "HKD",
-            unit_label=fund.amount_span.text,
-            span=fund.amount_span,
-            subject_label=fund.name,
-        )
-        metric = map_metric(out, amount, node)
-        _currency(out, metric, amount)
+    if fund.amount_metric is not None:
+        metric = map_metric(out, fund.amount_metric, node)
+        _currency(out, metric, fund.amount_metric)
     _date(out, node, tl.approvalDate, fund.approved)
     out.add(node, tl.approvedBy, _organisation(out, fund.approved_by, tl.Organisation))
     if fund.term_years is not None:
@@ -175,6 +167,7 @@ def _programme(out: GraphWriter, programme: Programme, fund: NamedNode | None) -
     out.fact(node, tl.Programme, programme.name_span, label=programme.name)
     out.add(node, tl.inDocument, out.document)
     out.add_value(node, tl.listLetter, programme.letter)
+    out.derived_from(node, programme.letter_span)
     if programme.heading is not None:
         out.add_text(node, tl.headingLabel, programme.heading.name)
         out.derived_from(node, programme.heading.span)

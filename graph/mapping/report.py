@@ -358,7 +358,7 @@ class _ReportMapper:
         node = NamedNode(iri.mint("org", self.report.organisation.legal_name or self.report.organisation.name, "facility", facility.key))
         self.out.fact(node, tl.Facility, facility.span, label=facility.name)
         self.out.add(node, tl.organisation, self.org)
-        self.out.add_value(node, tl.facilityCode, facility.code)
+        self.out.add_value(node, tl.facilityCode, facility.code or None)
         for assessment in facility.assessments:
             period = assessment.period.label if assessment.period else ""
             a = self.out.node("facility-assessment", facility.key, assessment.programme, period)

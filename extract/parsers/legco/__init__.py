@@ -16,11 +16,13 @@ from ...metrics import Metric
 from ...model import SourceDocument
 from ..base import DataQualityNote, ParsedDocument
 from . import paper as paper_parts
+from . import vocabulary as vocab
 from .fund import parse_fund
 from .model import Fund, LegcoPaper, Programme
 from .programmes import read_programmes
 
-_SIGNS = ("立法會", "事務委員會", "資料文件", "CB(", "財務委員會", "局")
+_HEAD_CHARS = 600
+_MIN_ROW_WORDS = 3
 _SHARE_PLACES = Decimal("0.01")
 
 
@@ -29,8 +31,18 @@ class LegcoParser:
     version = "1.0"
 
     def detect(self, doc: SourceDocument) -> float:
-        hits = sum(1 for sign in _SIGNS if sign in doc.text[:4000])
-        return hits / len(_SIGNS)
+        """The share of the kind's signs present: a panel and a document type at the head, a fund,
+        progress-table row labels, and a bureau's signature at the end."""
+        head = doc.text[:_HEAD_CHARS]
+        rows = vocab.table("rows")
+        signs = [
+            paper_parts.panel(doc) is not None,
+            any(t in head for t in vocab.table("paper", "document_types")),
+            any(suffix in doc.text for suffix in vocab.table("fund", "suffixes")),
+            sum(1 for word in rows if word in doc.text) >= _MIN_ROW_WORDS,
+            paper_parts.signature(doc)[0] is not None or vocab.reference_pattern().search(doc.text) is not None,
+        ]
+        return sum(signs) / len(signs)
 
     def parse(self, doc: SourceDocument) -> ParsedDocument:
         if not doc.blocks:

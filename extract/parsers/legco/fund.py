@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ...metrics import Metric
 from ...model import Block, SourceDocument
 from ...normalise.dates import parse_date
 from ...normalise.durations import parse_duration
@@ -16,6 +17,8 @@ from ...normalise.money import parse_money
 from . import vocabulary as vocab
 from .counts import sub_span
 from .model import Dated, Fund, Named
+
+_MIN_NAME = 4  # 語文基金: two characters of name and the suffix
 
 
 def _name_pattern() -> re.Pattern[str]:
@@ -42,7 +45,22 @@ def fund_name(doc: SourceDocument, blocks: list[Block]) -> tuple[str, Block, int
         name = sorted(quoted.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
         block, start, end = first_quoted[name]
         return name, block, start, end
-    return None
+    return _most_named(blocks)
+
+
+def _most_named(blocks: list[Block]) -> tuple[str, Block, int, int] | None:
+    """Unquoted and never said to be set up: the name ending in 基金 the paper repeats most (the longest of equals)."""
+    suffixes = vocab.alternation(vocab.table("fund", "suffixes"))
+    runs = re.compile(rf"[\u4e00-\u9fff]{{2,12}}?(?:{suffixes})")
+    text = "\n".join(b.text for b in blocks)
+    candidates = {run.group(0)[i:] for run in runs.finditer(text) for i in range(len(run.group(0)) - _MIN_NAME + 1)}
+    counted = [(text.count(c), len(c), c) for c in candidates if len(c) >= _MIN_NAME]
+    if not counted:
+        return None
+    name = max(counted)[2]
+    block = next(b for b in blocks if name in b.text)
+    start = block.text.index(name)
+    return name, block, start, start + len(name)
 
 
 def _dated(doc: SourceDocument, block: Block, m: re.Match[str] | None, group: int | str = 0) -> Dated | None:
@@ -90,7 +108,18 @@ def _approval(doc: SourceDocument, blocks: list[Block], fund: Fund) -> None:
         if money is None:
             continue
         fund.approved_amount, fund.currency = money.amount, money.currency
-        fund.amount_span = sub_span(doc, block.span, block.text, m.start("amount"), m.end("amount"))
+        end = m.start("amount") + len(m["amount"].rstrip())
+        fund.amount_span = sub_span(doc, block.span, block.text, m.start("amount"), end)
+        fund.amount_metric = Metric(
+            key="fund/approved-amount",
+            measure="approved-amount",
+            value=money.amount,
+            unit=money.currency or vocab.table("paper", "default_currency"),
+            unit_label=vocab.printed_unit(m["amount"]),
+            span=fund.amount_span,
+            subject_label=fund.name,
+            subject_key="fund",
+        )
         fund.approved = _dated(doc, block, vocab.DATE.search(block.text[: m.start()]))
         for body in bodies:
             at = block.text.find(body, 0, m.start())

@@ -116,6 +116,7 @@ class Programme:
     name: str
     name_span: Span
     heading: Named | None = None  # the programme's own heading, when printed differently
+    letter_span: Span | None = None  # the printed list marker: (a)
     paragraph: int | None = None
     table_span: Span | None = None
     statements: list[Statement] = field(default_factory=list)
@@ -136,6 +137,7 @@ class Fund:
     approved_amount: Decimal | None = None
     currency: str | None = None
     amount_span: Span | None = None
+    amount_metric: Metric | None = None  # the approved amount as a shared metric
     approved: Dated | None = None
     approved_by: Named | None = None
     term_years: Decimal | None = None

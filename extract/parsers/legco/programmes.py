@@ -49,6 +49,7 @@ class ListEntry:
     letter: str
     name: str
     span: Span
+    letter_span: Span
 
 
 def programme_list(doc: SourceDocument) -> list[ListEntry]:
@@ -64,7 +65,10 @@ def programme_list(doc: SourceDocument) -> list[ListEntry]:
         opens_line = bool(found) and found[0].start() == len(line) - len(line.lstrip(_LIST_GLYPHS))
         if opens_line or len(found) >= 2:
             for e in found:
-                entries.append(ListEntry(e.group(1), e.group(2).strip(), doc.span(start + e.start(2), start + e.end(2))))
+                letter_end = line.index(")" if ")" in line[e.end(1):e.end(1) + 1] else "）", e.end(1)) + 1
+                entries.append(
+                    ListEntry(e.group(1), e.group(2).strip(), doc.span(start + e.start(2), start + e.end(2)), doc.span(start + e.start(), start + letter_end))
+                )
     seen: set[str] = set()
     unique = []
     for entry in entries:
@@ -150,7 +154,7 @@ def label_period(label: str) -> Period | None:
     ends = parse_period(candidate)
     if ends is not None and ends[0].month is not None:
         return Period(ends[0].iso(), ends[1].iso(), _spaced(candidate))
-    until = re.search(r"截至\s*(?P<date>.+?)(?:止|為止)?\s*$", candidate)
+    until = re.search(rf"截至\s*(?P<date>{vocab.DATE.pattern})", candidate)
     if until and (end := parse_date(until["date"])) is not None:
         return Period(None, end.iso(), _spaced(candidate))
     m = _SCHOOL_YEAR_LABEL.search(label)
@@ -331,7 +335,7 @@ class ProgrammeReader:
                 measure="expenditure",
                 value=money.amount,
                 unit=money.currency or "HKD",
-                unit_label=fragment.text.strip(),
+                unit_label=vocab.printed_unit(fragment.text),
                 span=fragment.span,
                 subject_label=self.programme.name,
                 subject_key=self.programme.key,
@@ -471,13 +475,56 @@ def read_programmes(doc: SourceDocument, paragraphs: list[NumberedParagraph], no
         else:
             key, letter, name, span = str(position), None, f"programme {position}", blocks[0].span
         programme = Programme(key, letter, name, span, heading=own if own is not None and own.span != span else None, paragraph=paragraph)
+        programme.letter_span = entry.letter_span if entry is not None else None
         programme.table_span = doc.span(blocks[0].span.start, blocks[-1].span.end)
         reader = ProgrammeReader(doc, programme, notes)
         for block in blocks:
             reader.read(block)
         _check_phases(programme, notes)
         programmes.append(programme)
+    if entries and not programmes:
+        programmes = [Programme(e.letter, e.letter, e.name, e.span, letter_span=e.letter_span) for e in entries]
+    progress_tables = {t.index for t in tables}
+    for block in doc.blocks:
+        if block.kind is BlockKind.TABLE and block.index not in progress_tables:
+            _expenditure_summary(doc, block, programmes)
     return programmes
+
+
+def _expenditure_summary(doc: SourceDocument, table: Block, programmes: list[Programme]) -> None:
+    """A table of spending by programme (`社區照顧計劃 | 12.5`, unit and period in its header)
+    gives the expenditure of programmes whose own table has none."""
+    rows = table.rows
+    header = " ".join(c.text for row in rows[:1] for c in row)
+    if vocab.row_role(header) != "expenditure":
+        return
+    unit = re.search(r"[（(]\s*((?:港幣)?\s*(?:億|千萬|百萬|萬|千)?\s*(?:港)?元)\s*[)）]", header)
+    period = label_period(re.sub(r"[（(]\s*(?:港幣)?\s*(?:億|千萬|百萬|萬|千)?\s*(?:港)?元\s*[)）]", "", header))
+    currency = vocab.table("paper", "default_currency")
+    for row in rows[1:]:
+        label = vocab.comparable(" ".join(c.text for c in row[:1]))
+        programme = next((p for p in programmes if vocab.comparable(p.name) in label or (p.heading and vocab.comparable(p.heading.name) in label)), None)
+        if programme is None or programme.expenditure is not None:
+            continue
+        for cell in row[1:]:
+            fragment = next((f for f in cell.fragments if f.text.strip()), None)
+            money = parse_money(fragment.text + (unit.group(1) if unit else ""), currency) if fragment else None
+            if money is None:
+                continue
+            programme.expenditure = Metric(
+                key=f"{programme.key}/expenditure",
+                measure="expenditure",
+                value=money.amount,
+                unit=money.currency or currency,
+                unit_label=unit.group(1) if unit else vocab.printed_unit(fragment.text),
+                span=fragment.span,
+                subject_label=programme.name,
+                subject_key=programme.key,
+                period=period,
+                description=" ".join(header.split()),
+            )
+            programme.row_labels.extend(f.span for c in row[:1] for f in c.fragments)
+            break
 
 
 def _match(entries: list[ListEntry], names: list[tuple[Named | None, Named | None]]) -> list[ListEntry | None]:

@@ -108,3 +108,15 @@ def reference_pattern() -> re.Pattern[str]:
         rf"{prefix}\s*(?P<committee>CB\s*\(\s*\d\s*\)|[A-Z]{{1,6}})\s*(?P<serial>\d+)\s*/\s*(?P<session>\d{{2}}\s*-\s*\d{{2}})"
         rf"\s*(?:\(\s*(?P<part>\d+)\s*\))?\s*{suffix}"
     )
+
+
+_LEADING_NUMBER = re.compile(r"^\s*(?:\d[\d,]*(?:\.\d+)?|[〇零一二兩三四五六七八九十]+)\s*")
+
+
+def printed_unit(amount: str) -> str:
+    """The unit of an amount as printed, without its number: `5.5 億元` → `億元`, `HK$200 million` → `HK$million`."""
+    text = amount.strip()
+    sign = re.match(r"^(HK\$|US\$|港幣|港元|\$)\s*", text)
+    prefix = sign.group(1) if sign else ""
+    rest = text[sign.end():] if sign else text
+    return (prefix + _LEADING_NUMBER.sub("", rest, count=1)).strip() or prefix or text

@@ -25,6 +25,7 @@ from .tables import Table, find_tables, heading_before, scope_before
 
 _SIGNS = ("人權", "盡職調查", "永續", "RBA", "SA8000", "供應商", "風險")
 _PROSE = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.FOOTNOTE, BlockKind.HEADING)
+_PARTNER_WORDS = tuple(word for word, party in vocab.parties() if party in ("supplier", "contractor"))
 _SCANNED_TABLES = ("policy", "identification", "tools", "mechanisms", "measures", "indicators")
 
 
@@ -112,12 +113,13 @@ def _read_tables(doc: SourceDocument, report: Report, tables: list[Table]) -> li
                 report.measures.extend(measures)
             else:
                 report.indicators.extend(readers.read_indicators(doc, table, scope, report.year))
-        elif table.kind == "facilities":
+        elif table.kind in ("facilities", "facilities-by-row"):
             for cell in readers.read_facilities(doc, table, report.legend, facilities):
                 unexplained.append(DataQualityNote("unexplained-symbol", f"the plant table uses '{cell.text.strip()}', which no legend of the report explains",
                                                    cell.span))
             report.plant_notes.extend(sections.notes_after(doc, table.blocks[-1]))
     report.facilities = list(facilities.values())
+    report.metrics.extend(readers.scale_metrics(doc, report.plant_notes, report.year))
     return unexplained
 
 
@@ -213,7 +215,8 @@ def _briefings_and_audits(doc: SourceDocument, report: Report, figures) -> None:
     for sentence, found in by_sentence.items():
         # The sentence's topic is that of its first briefing or audit figure; its other counts belong with it.
         topic = next((f.topic for f in found if f.topic in ("briefing", "audits")), None)
-        if topic is not None:
+        # Briefings and audits of business partners: the sentence names suppliers or contractors.
+        if topic is not None and any(word in doc.text[sentence[0]:sentence[1]] for word in _PARTNER_WORDS):
             grouped[(topic, sentence)] = found
     for (topic, (start, end)), found in sorted(grouped.items(), key=lambda kv: kv[0][1]):
         sentence = doc.text[start:end]

@@ -19,7 +19,10 @@ from ...model import SourceDocument, Span
 from ...normalise.numerals import parse_number
 from . import vocab
 
-_NUMBER = re.compile(r"(?<![\d.,A-Za-z])([<>≥≤＞＜]\s*)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)")
+_NUMBER = re.compile(r"(?<![\d.,A-Za-z])([<>≥≤＞＜]\s*)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?<![第每])[一二兩三四五六七八九十百千]+)")
+_CHINESE_NUMERAL = re.compile(r"[一二兩三四五六七八九十百千]+")
+# After a Chinese numeral 分 is not a unit (十分重要) and % never follows one.
+_NOT_AFTER_CHINESE = ("分", "%", "％")
 _CLAUSE_END = "，。；;：:！？!?\n"
 _SENTENCE_END = "。；;！？!?\n"
 _LEAD = re.compile(r"^(?:(?:19|20)\d{2}\s*年(?:度)?|以及|及|和|與|並|且|其中|另|共有|共計|共|合計|總計)+")
@@ -85,6 +88,8 @@ def figures_in(doc: SourceDocument, span: Span, *, context: str = "", claimed: s
         if unit is None:
             continue
         word, unit_id, skipped = unit  # type: ignore[misc]
+        if _CHINESE_NUMERAL.fullmatch(match.group(2)) and (word in _NOT_AFTER_CHINESE or skipped):
+            continue
         end = match.end() + skipped + len(word)
         value = parse_number(match.group(2))
         if value is None:

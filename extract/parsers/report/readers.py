@@ -34,9 +34,11 @@ def _by_role(table: Table, row: list[Cell]) -> dict[str, Cell]:
 
 
 def _number(cell: Cell | None) -> Decimal | None:
+    """The number of a figure cell; a unit printed in the cell (0.5小時, 1,380人次) is allowed."""
     if cell is None or cell.is_empty:
         return None
-    return parse_number(cell.text.strip())
+    match = _FIGURE.fullmatch("".join(cell.text.split()))
+    return parse_number(match.group(1)) if match else None
 
 
 # -- training -------------------------------------------------------------
@@ -208,29 +210,45 @@ def read_measures(doc: SourceDocument, table: Table, scope: ScopeRef,
     issues: list[RiskIssue] = []
     measures: list[Measure] = []
     printed_by_col: dict[int, tuple[str, list[Measure]]] = carried if carried is not None else {}
+    measure_cols = sorted(col for col, role in table.roles.items() if role in ("mitigation", "remediation"))
+    spanning: dict[int, tuple[Cell, int]] = {}  # column → (cell with a rowspan, last row it covers)
+    waiting: dict[int, list[str]] = {}  # column → issues whose cell is empty and no measures were printed yet
     for row in table.rows:
         cells = _by_role(table, row)
         name = cell_text(doc, cells["issue"]) if "issue" in cells else None
         if name is None:
             continue
+        present = {c.col: c for c in row}
+        for col, (cell, last) in list(spanning.items()):
+            if row[0].row > last:
+                del spanning[col]
         rating_cell = cells.get("rating")
+        rating_col = next((col for col, role in table.roles.items() if role == "rating"), None)
+        if rating_cell is None and rating_col in spanning:
+            rating_cell = spanning[rating_col][0]  # a rating merged across rows (<td rowspan>) applies to each
         rating = vocab.rating(rating_cell.text) if rating_cell is not None and not rating_cell.is_empty else None
         issue_key = f"{scope.key}/{name.text}"
         if rating is not None:
             issues.append(RiskIssue(issue_key, name, scope, rating, _cell_span(doc, rating_cell)))
-        for cell in row:
-            role = table.roles.get(cell.col)
-            if role not in ("mitigation", "remediation"):
-                continue
-            kind = vocab.measure_kind(next(h.text for h in table.header if h.col == cell.col)) or role
-            if cell.is_empty:
-                if cell.col in printed_by_col:
-                    source_issue, printed = printed_by_col[cell.col]
+        for col in measure_cols:
+            cell = present.get(col)
+            kind = vocab.measure_kind(next(h.text for h in table.header if h.col == col)) or table.roles[col]
+            if cell is None or cell.is_empty:
+                # Empty, or covered by a cell merged across rows: the measures printed above are shared.
+                if col in printed_by_col:
+                    source_issue, printed = printed_by_col[col]
                     measures.extend(_inferred(issue_key, m, source_issue) for m in printed)
+                else:
+                    waiting.setdefault(col, []).append(issue_key)  # rows printed above the merged cell's text
                 continue
             printed = _cell_measures(doc, cell, issue_key, kind)
-            printed_by_col[cell.col] = (name.text, printed)
+            printed_by_col[col] = (name.text, printed)
             measures.extend(printed)
+            for earlier in waiting.pop(col, []):
+                measures.extend(_inferred(earlier, m, name.text) for m in printed)
+        for cell in row:
+            if cell.rowspan > 1:
+                spanning[cell.col] = (cell, cell.row + cell.rowspan - 1)
     return issues, measures
 
 
@@ -285,7 +303,7 @@ def _inferred(issue_key: str, printed: Measure, source_issue: str) -> Measure:
         issue_key=issue_key, kind=printed.kind, category=printed.category, category_id=printed.category_id,
         text=printed.text, inferred=True, inferred_from=printed.key,
         explanation=(f"The {printed.kind} cell of this row is empty in the source: the cell was merged across rows, "
-                     f"so the measures printed for the first issue of the table ({source_issue}) apply to this issue too."),
+                     f"so the measures printed for another issue of the table ({source_issue}) apply to this issue too."),
     )
 
 
@@ -341,59 +359,76 @@ def _notes_after(doc: SourceDocument, block: Block) -> list[tuple[str, Text]]:
 
 
 # -- facilities ------------------------------------------------------------------------
+_FIGURE = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?)(?:小時|時|人次|人|hrs?|h)?")
 _DIGITS = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 _ROW_PERIOD = re.compile(r"[（(]\s*([^()（）]+?)\s*[)）]")
 
 
 def read_facilities(doc: SourceDocument, table: Table, legend: list[LegendEntry], known: dict[str, Facility]) -> list[Cell]:
-    """Add the table's rows to the plants in ``known`` (one table may hold SAQ and VAP, another SA8000).
+    """Add the table's cells to the plants in ``known`` (one table may hold SAQ and VAP, another SA8000).
 
+    Plants are the columns (項目 | 北廠 (1廠) | …, rows SAQ / VAP / SA8000) or, transposed, the rows.
     Returns the cells holding a symbol that no legend of the document explains.
     """
     unexplained: list[Cell] = []
-    words = vocab.table_vocabulary("facilities")
-    columns: dict[int, Facility] = {}
-    for cell in table.header:
-        plant = plant_of(cell)
-        if plant is None:
-            continue
-        name, code = plant
-        key = code or name
-        if key not in known:
-            known[key] = Facility(key, name, code, _cell_span(doc, cell))
-        columns[cell.col] = known[key]
     meaning = {entry.symbol: entry.value for entry in legend}
-    for row in table.rows:
-        label_cell = next((c for c in row if c.col not in columns), None)
-        if label_cell is None or label_cell.is_empty:
-            continue
+    for facility, label_cell, cell in _plant_cells(doc, table, known):
         label = cell_text(doc, label_cell)
-        programme = next((p for p in ("sa8000", "saq", "vap") if vocab.matches_header(label.text, words[p])), None)
+        programme = _programme(label.text) if label else None
         if programme is None:
             continue
         period = _row_period(label.text)
-        for cell in row:
-            facility = columns.get(cell.col)
-            if facility is None:
-                continue
-            value = "".join(cell.text.split())  # a narrow column wraps 181.1 as 181. 1
-            number = parse_number(value) if _DIGITS.fullmatch(value) else None
-            score = None
+        value = "".join(cell.text.split())  # a narrow column wraps 181.1 as 181. 1
+        number = parse_number(value) if _DIGITS.fullmatch(value) else None
+        score = None
+        if number is not None:
+            score = Metric(metric_key("facility", facility.key, programme, period.label if period else ""), f"{programme}-score",
+                           number, "point", "分", _cell_span(doc, cell), facility.name + f" ({facility.code})",
+                           subject_key=facility.key, period=period)
+            done = True
+        elif value in meaning:
+            done = meaning[value]
+        elif not value or value in "-－—–":
             done = None
-            if number is not None:
-                score = Metric(metric_key("facility", facility.key, programme, period.label if period else ""), f"{programme}-score",
-                              number, "point", "分", _cell_span(doc, cell), facility.name + f" ({facility.code})",
-                              subject_key=facility.key, period=period)
-                done = True
-            elif value in meaning:
-                done = meaning[value]
-            elif not value or value in "-－—–":
-                done = None
-            else:
-                unexplained.append(cell)
-                continue
-            facility.assessments.append(FacilityAssessment(programme, label, period, done, score, cell.span))
+        else:
+            unexplained.append(cell)
+            continue
+        facility.assessments.append(FacilityAssessment(programme, label, period, done, score, cell.span))
     return unexplained
+
+
+def _programme(label: str) -> str | None:
+    words = vocab.table_vocabulary("facilities")
+    return next((p for p in ("sa8000", "saq", "vap") if vocab.matches_header(label, words[p])), None)
+
+
+def _facility(doc: SourceDocument, cell: Cell, known: dict[str, Facility]) -> Facility | None:
+    plant = plant_of(cell)
+    if plant is None:
+        return None
+    name, code = plant
+    key = code or name
+    if key not in known:
+        known[key] = Facility(key, name, code, _cell_span(doc, cell))
+    return known[key]
+
+
+def _plant_cells(doc: SourceDocument, table: Table, known: dict[str, Facility]):
+    """(plant, the row or column label naming the programme, the cell) for every cell of a plant table."""
+    if table.kind == "facilities":
+        columns = {c.col: f for c in table.header if (f := _facility(doc, c, known)) is not None}
+        for row in table.rows:
+            label = next((c for c in row if c.col not in columns and not c.is_empty), None)
+            for cell in row:
+                if label is not None and cell.col in columns:
+                    yield columns[cell.col], label, cell
+    else:
+        labels = {c.col: c for c in table.header if c.col in table.roles}
+        for row in table.rows:
+            facility = next((f for c in row if c.col not in labels and (f := _facility(doc, c, known)) is not None), None)
+            for cell in row:
+                if facility is not None and cell.col in labels:
+                    yield facility, labels[cell.col], cell
 
 
 def _row_period(label: str) -> Period | None:
@@ -430,3 +465,29 @@ __all__ = [
     "read_training", "read_policies", "read_identification", "read_tools", "read_mechanisms", "read_measures",
     "read_indicators", "read_facilities", "read_legend", "is_note_marker", "split_items",
 ]
+
+
+_FULL_MARKS = re.compile(r"滿分\s*(\d+(?:\.\d+)?)")
+_BAND_NOTE = re.compile(r"([高中低]風險)\s*[（(]([^()（）]+)[)）]")
+_BOUND = re.compile(r"(≥|>|≤|<|＞|＜)\s*(\d+(?:\.\d+)?)")
+
+
+def scale_metrics(doc: SourceDocument, notes: list[Text], year: str | None) -> list[Metric]:
+    """The scales printed in plant-table notes: full marks (滿分 200) and score bands (低風險 (≥80))."""
+    out: list[Metric] = []
+    period = Period(year, year, None) if year else None
+    for note in notes:
+        raw = doc.text[note.span.start:note.span.end]
+        programme = _programme(raw) or "assessment"
+        for match in _FULL_MARKS.finditer(raw):
+            span = doc.span(note.span.start + match.start(1), note.span.start + match.end(1))
+            out.append(Metric(metric_key("scale", programme, "full-marks"), f"{programme}-full-marks", parse_number(match.group(1)),
+                              "point", "分", span, programme.upper(), period=period, description=match.group()))
+        for band in _BAND_NOTE.finditer(raw):
+            for bound in _BOUND.finditer(band.group(2)):
+                offset = note.span.start + band.start(2) + bound.start(2)
+                span = doc.span(offset, offset + len(bound.group(2)))
+                out.append(Metric(metric_key("scale", programme, band.group(1), bound.group(1)), f"{programme}-band-bound",
+                                  parse_number(bound.group(2)), "point", "分", span, band.group(1), period=period,
+                                  description=band.group(), at_least=bound.group(1) in "≥"))
+    return out

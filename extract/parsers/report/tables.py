@@ -69,6 +69,9 @@ def _header_kind(header: list[Cell]) -> tuple[str, dict[int, str]] | None:
             return kind, roles
     if len(header) >= 3 and sum(1 for c in header if _plant(c) is not None) >= 2:
         return "facilities", {c.col: "plant" for c in header if _plant(c) is not None}
+    programmes = [c for c in header if _names_programme(c)]
+    if programmes and len(programmes) >= len(header) - 2:
+        return "facilities-by-row", {c.col: "programme" for c in programmes}
     scopes = [c for c in header if not c.is_empty]
     if len(header) >= 2 and vocab.matches_header(header[0].text, vocab.table_vocabulary("identification")["item"]):
         if all(_is_scope_cell(c) for c in header[1:] if not c.is_empty):
@@ -88,13 +91,22 @@ def _is_scope_cell(cell: Cell) -> bool:
 
 
 def _plant(cell: Cell) -> tuple[str, str] | None:
-    match = _PLANT_HEADER.match(cell.text.strip())
-    if not match:
-        return None
+    """(name, code) of a plant header: 北廠 (1廠), or a bare name ending in a plant word (code empty)."""
+    text = " ".join(cell.text.split())
     markers = vocab.table_vocabulary("facilities")["plant_markers"]
-    if any(m in match.group("name") or m in match.group("code") for m in markers):
-        return match.group("name").strip(), match.group("code").strip()
+    match = _PLANT_HEADER.match(text)
+    if match:
+        if any(m in match.group("name") or m in match.group("code") for m in markers):
+            return match.group("name").strip(), match.group("code").strip()
+        return None
+    if 1 < len(text) <= 12 and text.endswith(tuple(markers)) and text not in markers and not text.startswith(("各", "全")):
+        return text, ""
     return None
+
+
+def _names_programme(cell: Cell) -> bool:
+    words = vocab.table_vocabulary("facilities")
+    return any(vocab.matches_header(cell.text, words[p]) for p in ("saq", "vap", "sa8000"))
 
 
 def plant_of(cell: Cell) -> tuple[str, str] | None:

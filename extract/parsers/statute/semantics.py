@@ -12,7 +12,7 @@ import re
 from .clauses import Piece, sentences
 from .definitions import DEFINING_LEAD, find_definitions
 from .model import Act, ProvisionPath, Reference
-from .norms import analyse_clauses
+from .norms import analyse_clauses, prime_tags
 from .penalties import apply_authority, find_penalties
 from .provisions import ProvisionText, iter_provisions
 from .references import find_references
@@ -25,6 +25,7 @@ _LISTS = re.compile(r"[下左]列")
 def analyse_act(act: Act) -> None:
     act.clauses, act.definitions, act.references, act.time_limits, act.penalties = [], [], [], [], []
     provisions = list(iter_provisions(act))
+    prime_tags([prov.text for prov in provisions])
     article_index = {a.number: i for i, a in enumerate(act.articles)}
 
     list_definition: dict[ProvisionPath, int] = {}  # lead path → index of the definition its items complete
