@@ -25,7 +25,9 @@ def moj_dev(shared_dir) -> list[dict]:
 @pytest.mark.slow
 @pytest.mark.parametrize("layout", LAYOUTS)
 def test_every_moj_dev_law_reads_back_in_each_layout(moj_dev, layout):
-    result = score(moj_dev, layout)
+    # The full parser (norms, references, penalties) runs on one layout; the
+    # others differ only in how structure is printed.
+    result = score(moj_dev, layout, semantics=(layout == LAYOUTS[0]))
     print(f"\n{result}")
     assert result.laws == 667
     assert result.crashed == []
