@@ -438,6 +438,20 @@ class _ReportMapper:
             out.add_value(node, tl.sectionTopic, statement.topic)
             if statement.section is not None:
                 out.add(node, tl.section, out.node("section", statement.section))
+        titles = {"".join(s.title.text.split()).lstrip("|■ "): s.key for s in self.report.sections}
+        for entry in self.report.contents:
+            node = out.node("contents", entry.title.text)
+            self.text_node(node, tl.ContentsEntry, entry.title)
+            out.add(node, tl.inReport, self.node_of_report)
+            out.add_value(node, tl.printedPage, entry.page)
+            out.derived_from(node, entry.page_span)
+            if entry.number is not None:
+                out.add_value(node, tl.chapterNumber, entry.number.text)
+                out.derived_from(node, entry.number.span)
+            wanted = "".join(entry.title.text.split())
+            section = next((key for title, key in titles.items() if title == wanted or title.endswith("/" + wanted)), None)
+            if section is not None:
+                out.add(node, tl.section, out.node("section", section))
         for definition in self.report.scope_definitions:
             node = out.node("scope-definition", definition.scope.key)
             self.text_node(node, tl.ScopeDefinition, definition.definition)

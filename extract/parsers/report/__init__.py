@@ -56,6 +56,7 @@ class ReportParser:
         report.checks.extend(checks.rating_count_checks(stated, own, vocab.rating))
         section_of = sections.read_sections(doc, report)
         report.scope_definitions = sections.read_scope_definitions(doc)
+        report.contents = sections.read_contents(doc)
         report.statements = sections.read_statements(doc, report, section_of)
         notes = sorted(prose.quality_notes(doc, report.bodies) + table_notes, key=lambda n: (n.span.start, n.kind))
         return ParsedDocument(doc, self.kind, self.version, root=report, notes=notes)
