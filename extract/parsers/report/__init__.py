@@ -87,8 +87,11 @@ def _read_tables(doc: SourceDocument, report: Report, tables: list[Table]) -> li
         if table.kind == "training":
             heading = heading_before(doc, table)
             year = _section_year(doc, table) or report.year
-            courses, totals = readers.read_training(doc, table, year)
-            training = Training(year, doc.span(table.blocks[0].span.start, table.blocks[-1].span.end), courses,
+            key = year or ""
+            if any(t.key == key for t in report.training):
+                key = f"{key}/{heading.span.text if heading else len(report.training)}"
+            courses, totals = readers.read_training(doc, table, year, key)
+            training = Training(key, year, doc.span(table.blocks[0].span.start, table.blocks[-1].span.end), courses,
                                 totals.get("attendance"), totals.get("total_hours"))
             report.training.append(training)
         elif table.kind == "policy":
@@ -184,7 +187,7 @@ def _training_totals(doc: SourceDocument, report: Report, tables: list[Table], f
         lo = heading.index if heading else max(0, table.blocks[0].index - 3)
         hi = table.blocks[-1].index + 2
         section = [f for index, f, _ in figures if lo <= index <= hi and f.topic == "training"]
-        key = f"training/{training.year or ''}"
+        key = f"training/{training.key}"
         for attr, unit, measure in (("stated_attendance", "person-time", "attendance"), ("stated_total_hours", "hour", "training-hours")):
             if getattr(training, attr) is not None:
                 continue

@@ -42,11 +42,12 @@ def _number(cell: Cell | None) -> Decimal | None:
 
 
 # -- training -------------------------------------------------------------
-def read_training(doc: SourceDocument, table: Table, year: str | None) -> tuple[list[TrainingCourse], dict[str, Metric]]:
+def read_training(doc: SourceDocument, table: Table, year: str | None, programme: str = "") -> tuple[list[TrainingCourse], dict[str, Metric]]:
     """Course rows, and the figures of a printed total row (合計) if there is one."""
     courses: list[TrainingCourse] = []
     totals: dict[str, Metric] = {}
     number_col = min(table.roles) - 1 if min(table.roles) > 0 else None
+    seen: set[str] = set()  # two rows may print the same course name
     period = Period(year, year, None) if year else None
     for row in table.rows:
         cells = _by_role(table, row)
@@ -59,16 +60,17 @@ def read_training(doc: SourceDocument, table: Table, year: str | None) -> tuple[
             for role, unit in (("attendance", ("person-time", "人次")), ("total_hours", ("hour", "小時"))):
                 cell = cells.get(role)
                 if figures[role] is not None and cell is not None:
-                    totals[role] = Metric(metric_key("training-total", role), "attendance" if role == "attendance" else "training-hours",
+                    totals[role] = Metric(metric_key("training-total", programme, role), "attendance" if role == "attendance" else "training-hours",
                                           figures[role], unit[0], unit[1], _cell_span(doc, cell), "total", period=period)
             continue
         if name is None or figures["attendance"] is None or figures["total_hours"] is None:
             continue
         number = next((c.text.strip() for c in row if c.col == number_col and not c.is_empty), None)
-        key = name.text
+        key = name.text if name.text not in seen else f"{name.text}-{number or len(courses) + 1}"
+        seen.add(key)
         def metric(role: str, measure: str, unit: str, label: str) -> Metric:
             cell = cells[role]
-            return Metric(metric_key("course", key, measure), measure, figures[role], unit, label, _cell_span(doc, cell),
+            return Metric(metric_key("course", programme, key, measure), measure, figures[role], unit, label, _cell_span(doc, cell),
                           name.text, subject_key=key, period=period)
         if figures["hours"] is None:
             continue
