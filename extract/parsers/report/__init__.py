@@ -237,7 +237,9 @@ def _briefings_and_audits(doc: SourceDocument, report: Report, figures) -> None:
                       for f in found if f.unit == "company"]
             audits = [figure_metric(f, key_prefix="supplier-audit", default_year=year, measure="audits")
                       for f in found if f.unit == "occurrence"]
-            text = text_at(doc, start, end)
+            # The programme is the whole paragraph: what follows the figures (follow-up, results) belongs to it.
+            block = next((b for b in doc.blocks if b.span.start <= start < b.span.end or start <= b.span.start < end), None)
+            text = text_at(doc, block.span.start, block.span.end) if block is not None else text_at(doc, start, end)
             if len(groups) > 1:
                 total = sum((g.value for g in groups), Decimal(0))
                 groups.append(replace(groups[0], key=f"{groups[0].key}/total", value=total, subject_label="all audited suppliers",
