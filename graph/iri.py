@@ -16,8 +16,13 @@ from .namespaces import GRAPH, ID
 _UNSAFE = re.compile(r"[\s/\\?#\[\]@!$&'()*+,;=%<>\"{}|^`]")
 
 
+_PLAIN = re.compile(r"[A-Za-z0-9_.~]+(?:-[A-Za-z0-9_.~]+)*")
+
+
 def segment(value: object) -> str:
     """One readable IRI path segment: NFC text with reserved characters replaced by '-'."""
+    if (isinstance(value, int) and value >= 0) or _PLAIN.fullmatch(str(value)):
+        return str(value)  # already a segment (offsets, indexes): the common case, kept cheap
     text = unicodedata.normalize("NFC", str(value)).strip()
     text = _UNSAFE.sub("-", text)
     text = re.sub(r"-{2,}", "-", text).strip("-")

@@ -54,7 +54,8 @@ class Namespace:
     def __getattr__(self, name: str) -> NamedNode:
         if name.startswith("_"):
             raise AttributeError(name)
-        return self[name]
+        node = self.__dict__[name] = self[name]  # later look-ups skip __getattr__: the mapping's hottest path
+        return node
 
     def __getitem__(self, name: str) -> NamedNode:
         node = self._cache.get(name)

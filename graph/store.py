@@ -18,7 +18,7 @@ import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import BinaryIO, Iterable, Iterator
 
 import pyoxigraph as ox
 
@@ -28,6 +28,8 @@ from .namespaces import PREFIXES
 CURRENT = "CURRENT"
 GENERATION_PREFIX = "gen-"
 DEFAULT_STORE = Path(".tiaoli") / "store"
+# Spools smaller than this load faster in one transaction than through the bulk loader.
+BULK_LOAD_BYTES = 8_000_000
 
 
 class StoreError(TiaoliError):
@@ -124,23 +126,55 @@ class GraphStore:
 
 
 class StoreWriter:
-    def __init__(self, store: ox.Store):
-        self.store = store
+    """Changes to a generation that is not live yet.
 
-    def replace_graph(self, graph: str, quads: Iterable[ox.Quad]) -> None:
-        node = ox.NamedNode(graph)
-        self.store.remove_graph(node) if self.store.contains_named_graph(node) else None
-        self.store.extend(quads)
+    Graphs given as N-Quads bytes are spooled to a file beside the
+    generation and loaded in one go when the writer finishes: RocksDB's bulk
+    loader is several times faster than one transaction per document, and
+    atomicity comes from the generation switch, not from transactions.
+    """
+
+    def __init__(self, store: ox.Store, spool: Path):
+        self.store = store
+        self._spool_path = spool
+        self._spool: BinaryIO | None = None
+        self._spooled: set[str] = set()
+
+    def replace_graph(self, graph: str, quads: Iterable[ox.Quad] | bytes) -> None:
+        """Make ``graph`` hold exactly ``quads`` (Quad objects, or N-Quads bytes all in that graph)."""
+        self.remove_graph(graph)
+        if isinstance(quads, bytes):
+            if self._spool is None:
+                self._spool = self._spool_path.open("wb")
+            self._spool.write(quads)
+            self._spooled.add(graph)
+        else:
+            self.store.extend(quads)
 
     def remove_graph(self, graph: str) -> None:
+        if graph in self._spooled:
+            self.load_spooled()
         node = ox.NamedNode(graph)
         if self.store.contains_named_graph(node):
             self.store.remove_graph(node)
 
+    def load_spooled(self) -> None:
+        """Load what was spooled into the store."""
+        if self._spool is None:
+            return
+        self._spool.close()
+        self._spool = None
+        self._spooled.clear()
+        load = self.store.bulk_load if self._spool_path.stat().st_size >= BULK_LOAD_BYTES else self.store.load
+        load(path=str(self._spool_path), format=ox.RdfFormat.N_QUADS, lenient=True)  # our own serialisation: no need to re-validate IRIs
+        self._spool_path.unlink()
+
     def named_graphs(self) -> list[str]:
+        self.load_spooled()
         return sorted(g.value for g in self.store.named_graphs() if isinstance(g, ox.NamedNode))
 
     def query(self, sparql: str) -> QueryResult:
+        self.load_spooled()
         return run_query(self.store, sparql)
 
 
@@ -148,9 +182,9 @@ class StoreWriter:
 def _writer(owner: GraphStore, *, fresh: bool) -> Iterator[StoreWriter]:
     owner.path.mkdir(parents=True, exist_ok=True)
     live = owner.live_generation()
-    for stale in owner._generations():
-        if stale != live:
-            shutil.rmtree(stale, ignore_errors=True)  # left by an interrupted build
+    for stale in owner.path.glob(GENERATION_PREFIX + "*"):
+        if stale != live:  # left by an interrupted build: a partial generation or its spool
+            shutil.rmtree(stale, ignore_errors=True) if stale.is_dir() else stale.unlink(missing_ok=True)
     number = 1 + max((int(p.name[len(GENERATION_PREFIX):]) for p in owner._generations() if p.name[len(GENERATION_PREFIX):].isdigit()), default=0)
     target = owner.path / f"{GENERATION_PREFIX}{number:06d}"
     if live is not None and not fresh:
@@ -159,15 +193,17 @@ def _writer(owner: GraphStore, *, fresh: bool) -> Iterator[StoreWriter]:
     else:
         store = ox.Store(str(target))
     owner.close()
-    writer = StoreWriter(store)
+    writer = StoreWriter(store, target.with_name(target.name + ".spool.nq"))
     try:
         yield writer
+        writer.load_spooled()
         store.flush()
         store.optimize()
     except BaseException:
         _release(writer)
         del store
         shutil.rmtree(target, ignore_errors=True)
+        writer._spool_path.unlink(missing_ok=True)
         raise
     _release(writer)
     del store
@@ -178,6 +214,8 @@ def _writer(owner: GraphStore, *, fresh: bool) -> Iterator[StoreWriter]:
 
 def _release(writer: StoreWriter) -> None:
     """Drop every reference to the writable store so RocksDB closes it before we touch its files."""
+    if writer._spool is not None:
+        writer._spool.close()
     writer.store = None  # type: ignore[assignment]
     gc.collect()
 

@@ -28,7 +28,8 @@ IRI scheme (all under ``https://w3id.org/tiaoli/id/``; each segment made by
 
 The IRIs name the law, not the file: they are built from the jurisdiction,
 the title, the version date and the printed numbers, never from the document
-id.  Two documents holding two versions of one act therefore share the work
+id (except for an act whose text gives no title at all: its work is
+``doc/<doc-id>/act/<n>``, the n-th act of the document).  Two documents holding two versions of one act therefore share the work
 and each add one expression; the same version loaded twice merges.  Every node
 is also ``prov:wasDerivedFrom`` the span it was read from, in the graph of the
 document it was read from.
@@ -46,12 +47,14 @@ from . import statute_norms
 from .writer import GraphWriter, date_literal, literal
 
 
-def work_iri(act: Act) -> str:
-    return iri.mint("eli", act.jurisdiction, "law", act.title or "untitled")
+def work_iri(act: Act, doc_id: str = "", position: int = 1) -> str:
+    if not act.title:  # nothing names the law but the file it was read from
+        return iri.mint("doc", doc_id, "act", position)
+    return iri.mint("eli", act.jurisdiction, "law", act.title)
 
 
-def expression_iri(act: Act) -> str:
-    return work_iri(act) + "/" + iri.segment(act.version_date or "undated")
+def expression_iri(act: Act, doc_id: str = "", position: int = 1) -> str:
+    return work_iri(act, doc_id, position) + "/" + iri.segment(act.version_date or "undated")
 
 
 def division_path(act: Act, index: int) -> list[str]:
@@ -68,14 +71,15 @@ def map_document(parsed: ParsedDocument, out: GraphWriter) -> None:
     root = parsed.root
     if not isinstance(root, StatuteCollection):
         return
-    for act in root.acts:
-        map_act(act, out)
+    for position, act in enumerate(root.acts, start=1):
+        map_act(act, out, position)
 
 
-def map_act(act: Act, out: GraphWriter) -> None:
-    work = NamedNode(work_iri(act))
-    expression = NamedNode(expression_iri(act))
-    out.typed(work, eli.LegalResource, tl.Act)
+def map_act(act: Act, out: GraphWriter, position: int = 1) -> None:
+    work = NamedNode(work_iri(act, out.doc_id, position))
+    expression = NamedNode(expression_iri(act, out.doc_id, position))
+    out.fact(work, eli.LegalResource, act.title_span)
+    out.typed(work, tl.Act)
     out.add_text(work, rdfs.label, act.title)
     out.add_value(work, tl.jurisdiction, act.jurisdiction)
     out.add(work, eli.is_realized_by, expression)

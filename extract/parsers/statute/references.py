@@ -93,7 +93,7 @@ class _Resolver:
         target = fields.get("target")
         if target is not None and not fields.get("external_act") and target.item is not None \
                 and target.paragraph is None and target.article in self.index:
-            # 第七十九條第六款: an article of one paragraph numbers its items directly.
+            # 第十條第二款: an article of one paragraph numbers its items directly.
             if len(self.act.articles[self.index[target.article]].paragraphs) == 1:
                 fields["target"] = ProvisionPath(target.article, 1, target.item, target.subitem)
         ref = Reference(

@@ -1,0 +1,130 @@
+"""kill -9 in the middle of a build leaves the store readable with the previous graph complete."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from cli_support import run_cli
+from tiaoli.graph.store import GraphStore
+
+LAWS = 160
+
+
+def _write_laws(folder: Path, shared_dir: Path, count: int, *, skip: int = 0) -> None:
+    """``count`` real laws from moj-dev as statute text files, one law a file."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with (shared_dir / "evaldata" / "twlaw" / "moj-dev.jsonl").open(encoding="utf-8") as dump:
+        for number, line in enumerate(dump):
+            if number < skip:
+                continue
+            if number >= skip + count:
+                break
+            law = json.loads(line)
+            body = [law["name"], ""]
+            for article in law["articles"]:
+                body += [article["number"], article["text"], ""]
+            (folder / f"{law['pcode']}.txt").write_text("\n".join(body), encoding="utf-8")
+
+
+def _generations(store: Path) -> list[str]:
+    return sorted(p.name for p in store.iterdir() if p.name.startswith("gen-"))
+
+
+def _spooling(store: Path) -> bool:
+    return any(p.name.endswith(".spool.nq") for p in store.iterdir())
+
+
+def _kill_when(args: list[str | Path], store: Path, moment) -> bool:
+    """Start ``tiaoli build`` and kill -9 it (and its workers) once ``moment(lines, store)`` holds.
+
+    ``lines`` are the progress lines printed so far.  False if the build finished first.
+    """
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tiaoli", "build", *map(str, args), "--store", str(store)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    lines: list[str] = []
+    reader = threading.Thread(target=lambda: lines.extend(process.stderr), daemon=True)
+    reader.start()
+    try:
+        while process.poll() is None:
+            if moment(lines, store):
+                os.killpg(process.pid, signal.SIGKILL)  # the build and its worker processes, as a crash would
+                process.wait()
+                return True
+            time.sleep(0.002)
+        return False
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+        reader.join(timeout=5)
+
+
+def _new_generation(before: set[str]):
+    return lambda lines, store: bool(set(_generations(store)) - before)
+
+
+def _after_documents(count: int):
+    return lambda lines, store: sum(line.startswith("[") for line in lines) >= count
+
+
+def _bulk_loading():
+    """The spool was written and has been handed to the bulk loader (it is removed once loaded)."""
+    state = {"spooled": False}
+
+    def moment(lines, store):
+        if _spooling(store):
+            state["spooled"] = True
+            return False
+        return state["spooled"] and "built" not in "".join(lines)
+
+    return moment
+
+
+@pytest.mark.slow
+def test_kill_9_during_a_build_or_a_rebuild_leaves_the_previous_graph(tmp_path, shared_dir):
+    laws = tmp_path / "laws"
+    _write_laws(laws, shared_dir, LAWS // 2)
+    store = tmp_path / "store"
+    run_cli("build", laws, "--kind", "statute", "--store", store, "--jobs", "1", check=True)
+    previous = GraphStore(store).dump_nquads()
+    assert previous.count(b"\n") > 10_000
+
+    def still_previous() -> None:
+        reopened = GraphStore(store)
+        assert reopened.dump_nquads() == previous
+        assert len(list(reopened.query("SELECT ?d WHERE { ?d a tl:SourceDocument }").raw)) == LAWS // 2
+        reopened.close()
+
+    _write_laws(laws, shared_dir, LAWS // 2, skip=LAWS // 2)  # twice the laws: a long rebuild
+    killed = 0
+    for jobs in ("1", "2"):
+        for moment in (_new_generation(set(_generations(store))), _after_documents(5), _after_documents(LAWS - 10), _bulk_loading()):
+            killed += _kill_when([laws, "--kind", "statute", "--jobs", jobs, "--full"], store, moment)
+            still_previous()
+    assert killed >= 6  # the bulk-load moment may pass unseen on a fast machine; the others cannot
+
+    first_law = sorted(laws.iterdir())[0]  # an incremental rebuild: one law edited, the others as they were
+    first_law.write_text(first_law.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    for moment in (_new_generation(set(_generations(store))), _after_documents(1)):
+        _kill_when([laws, "--kind", "statute"], store, moment)
+        still_previous()
+
+    assert len(_generations(store)) > 1  # partial generations are left by the kills …
+    done = run_cli("build", laws, "--kind", "statute", "--store", store, check=True)
+    assert f"{LAWS // 2 - 1} unchanged, 1 changed, {LAWS // 2} new, 0 removed" in done.stderr
+    assert len(_generations(store)) == 1  # … and the next build removes them
+    assert GraphStore(store).dump_nquads() != previous

@@ -1,0 +1,144 @@
+"""Incremental and parallel rebuilds: only what changed is parsed, and the graph equals a full rebuild."""
+
+from __future__ import annotations
+
+import shutil
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from cli_support import run_cli
+from tiaoli.graph.build import build
+from tiaoli.graph.store import GraphStore
+
+STATUTE = "003_c9028c36c3eddfe8.txt"
+REPORT = "000_6452d29547480776.txt"
+PAPER = "004_678adf5cfdf36133.txt"
+
+
+def _write_manifest(folder: Path, corpus_dir: Path, files: list[str]) -> None:
+    """The seed manifest, restricted to ``files``."""
+    entries = tomllib.loads((corpus_dir / "manifest.toml").read_text(encoding="utf-8"))["document"]
+    lines = []
+    for entry in entries:
+        if entry["file"] in files:
+            lines.append("[[document]]")
+            lines.extend(f"{key} = {value!r}".replace("'", '"') for key, value in entry.items())
+            lines.append("")
+    (folder / "manifest.toml").write_text("\n".join(lines), encoding="utf-8")
+
+
+@pytest.fixture
+def corpus_copy(tmp_path, corpus_dir) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name in (STATUTE, REPORT, PAPER):
+        shutil.copy(corpus_dir / name, folder / name)
+    _write_manifest(folder, corpus_dir, [STATUTE, REPORT, PAPER])
+    return folder
+
+
+def _full_rebuild(folder: Path, store: Path) -> bytes:
+    report = build([folder], GraphStore.create(store), full=True, jobs=1)
+    assert report.ok, report.failures
+    return GraphStore(store).dump_nquads()
+
+
+def _edit(path: Path) -> None:
+    """Change one character of the document's text (a final sentence mark)."""
+    text = path.read_text(encoding="utf-8")
+    index = text.rindex("。")
+    path.write_text(text[:index] + "；" + text[index + 1 :], encoding="utf-8")
+
+
+def test_a_rebuild_of_unchanged_documents_parses_nothing(corpus_copy, tmp_path):
+    store = GraphStore.create(tmp_path / "s")
+    first = build([corpus_copy], store, jobs=1)
+    assert sorted(first.new) == sorted(s.doc_id for s in first.documents) and len(first.new) == 3
+    before = store.dump_nquads()
+    again = build([corpus_copy], store, jobs=1)
+    assert again.documents == [] and again.changed == [] and again.new == [] and again.removed == []
+    assert len(again.unchanged) == 3
+    assert GraphStore(tmp_path / "s").dump_nquads() == before
+
+
+def test_an_edited_document_alone_is_parsed_again_and_its_graph_replaced(corpus_copy, tmp_path):
+    store = GraphStore.create(tmp_path / "s")
+    build([corpus_copy], store, jobs=1)
+    old = GraphStore(tmp_path / "s").dump_nquads()
+    _edit(corpus_copy / PAPER)
+    report = build([corpus_copy], store, jobs=1)
+    assert report.changed == ["legco-edpanel-edf-progress-2008-07"]
+    assert [s.doc_id for s in report.documents] == report.changed
+    assert len(report.unchanged) == 2 and report.new == [] and report.removed == []
+    incremental = GraphStore(tmp_path / "s").dump_nquads()
+    assert incremental != old
+    assert incremental == _full_rebuild(corpus_copy, tmp_path / "full")
+
+
+def test_a_new_document_is_added_and_the_others_kept(corpus_dir, tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name in (STATUTE, REPORT):
+        shutil.copy(corpus_dir / name, folder / name)
+    _write_manifest(folder, corpus_dir, [STATUTE, REPORT])
+    store = GraphStore.create(tmp_path / "s")
+    build([folder], store, jobs=1)
+    shutil.copy(corpus_dir / PAPER, folder / PAPER)
+    _write_manifest(folder, corpus_dir, [STATUTE, REPORT, PAPER])
+    report = build([folder], store, jobs=1)
+    assert report.new == ["legco-edpanel-edf-progress-2008-07"] and len(report.unchanged) == 2
+    assert GraphStore(tmp_path / "s").dump_nquads() == _full_rebuild(folder, tmp_path / "full")
+
+
+def test_a_deleted_document_has_its_graph_removed(corpus_copy, corpus_dir, tmp_path):
+    store = GraphStore.create(tmp_path / "s")
+    build([corpus_copy], store, jobs=1)
+    (corpus_copy / REPORT).unlink()
+    _write_manifest(corpus_copy, corpus_dir, [STATUTE, PAPER])
+    report = build([corpus_copy], store, jobs=1)
+    assert report.removed == ["powertech-human-rights-due-diligence-2024"]
+    assert report.documents == [] and len(report.unchanged) == 2
+    graphs = GraphStore(tmp_path / "s").named_graphs()
+    assert not any("powertech" in g for g in graphs) and len(graphs) == 2
+    assert GraphStore(tmp_path / "s").dump_nquads() == _full_rebuild(corpus_copy, tmp_path / "full")
+
+
+def test_changed_metadata_alone_makes_a_document_changed(corpus_copy, corpus_dir, tmp_path):
+    store = GraphStore.create(tmp_path / "s")
+    build([corpus_copy], store, jobs=1)
+    manifest = corpus_copy / "manifest.toml"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace('date = "2008-07"', 'date = "2008-06"'), encoding="utf-8")
+    report = build([corpus_copy], store, jobs=1)
+    assert report.changed == ["legco-edpanel-edf-progress-2008-07"]
+    assert GraphStore(tmp_path / "s").dump_nquads() == _full_rebuild(corpus_copy, tmp_path / "full")
+
+
+def test_a_document_that_now_fails_loses_its_old_graph_as_a_full_rebuild_would(corpus_copy, tmp_path):
+    store = GraphStore.create(tmp_path / "s")
+    build([corpus_copy], store, jobs=1)
+    (corpus_copy / PAPER).write_bytes(b"")
+    report = build([corpus_copy], store, jobs=1)
+    assert not report.ok and PAPER in report.failures[0].message
+    assert not any("legco" in g for g in GraphStore(tmp_path / "s").named_graphs())
+
+
+def test_jobs_1_and_jobs_2_give_byte_identical_nquads(corpus_dir, tmp_path):
+    one = build([corpus_dir], GraphStore.create(tmp_path / "one"), jobs=1)
+    two = build([corpus_dir], GraphStore.create(tmp_path / "two"), jobs=2)
+    assert one.ok and two.ok
+    assert [s.doc_id for s in one.documents] == [s.doc_id for s in two.documents]
+    assert GraphStore(tmp_path / "one").dump_nquads() == GraphStore(tmp_path / "two").dump_nquads()
+
+
+def test_the_cli_counts_what_a_rebuild_did(corpus_copy, tmp_path):
+    store = tmp_path / "s"
+    first = run_cli("build", corpus_copy, "--store", store, "--jobs", "2", check=True)
+    assert "0 unchanged, 0 changed, 3 new, 0 removed" in first.stderr
+    _edit(corpus_copy / STATUTE)
+    second = run_cli("build", corpus_copy, "--store", store, check=True)
+    assert "2 unchanged, 1 changed, 0 new, 0 removed" in second.stderr
+    assert len([line for line in second.stderr.splitlines() if line.startswith("[")]) == 1
+    full = run_cli("build", corpus_copy, "--store", store, "--full", check=True)
+    assert "0 unchanged, 0 changed, 3 new, 0 removed" in full.stderr
