@@ -449,7 +449,9 @@ def read_legend(doc: SourceDocument) -> list[LegendEntry]:
     """Symbols a table note explains (● 已執行 ○ 未執行), read from the text, not assumed."""
     words = "|".join(re.escape(w) for w, _ in vocab.legend_words())
     # A symbol is one mark that is not a word character (●, ○, ✓), or a lone V / O / X.
-    pattern = re.compile(rf"(?:(?<![A-Za-z0-9])([VOXvox])(?![A-Za-z0-9])|([^\s\w（）()：:，,。、]))\s*[：:=]?\s*({words})")
+    # The meaning word stands alone (● 已執行 ○ 未執行), not at the start of a sentence (• 符合客戶…).
+    pattern = re.compile(rf"(?:(?<![A-Za-z0-9])([VOXvox])(?![A-Za-z0-9])|([^\s\w（）()：:，,。、<>\"'/=]))\s*[：:=]?\s*({words})"
+                         rf"(?=[\s,，;；、)）]|$)")
     values = dict(vocab.legend_words())
     seen: dict[str, LegendEntry] = {}
     for match in pattern.finditer(doc.text):
