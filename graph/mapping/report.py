@@ -182,7 +182,7 @@ class _ReportMapper:
         for training in self.report.training:
             node = self._programme(training)
             for course in training.courses:
-                c = self.out.node("training", training.year or "", "course", course.key)
+                c = self.out.node("training", training.key, "course", course.key)
                 self.text_node(c, tl.TrainingCourse, course.name)
                 self.out.add(c, tl.inProgramme, node)
                 self.out.add_value(c, tl.courseNumber, course.number)
@@ -199,7 +199,7 @@ class _ReportMapper:
                     self.out.add_value(node, tl.attendance if attr == "stated_attendance" else tl.totalHours, metric.value)
 
     def _programme(self, training: Training) -> NamedNode:
-        node = self.out.node("training", training.year or "")
+        node = self.out.node("training", training.key)
         self.out.fact(node, tl.TrainingProgramme, training.table, label=f"{self.report.organisation.name} {training.year or ''} training")
         self.out.add(node, tl.organisation, self.org)
         self.out.add(node, tl.inReport, self.node_of_report)

@@ -103,6 +103,7 @@ class ConsistencyCheck:
 
 @dataclass(slots=True)
 class Training:
+    key: str  # the year; a second table of the same year adds its heading
     year: str | None
     table: Span
     courses: list[TrainingCourse]

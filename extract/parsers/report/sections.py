@@ -68,8 +68,8 @@ def notes_after(doc: SourceDocument, block: Block) -> list:
 
 
 def read_statements(doc: SourceDocument, report: Report, sections: dict[int, Section]) -> list[Statement]:
-    """Prose blocks no other fact covers, each typed by the topic of the section it is printed under."""
-    covered = sorted((s.start, s.end) for s in iter_spans(report))
+    """Prose blocks other facts cover less than half of, each typed by the topic of the section it is printed under."""
+    covered = sorted({(s.start, s.end) for s in iter_spans(report)})
     statements: list[Statement] = []
     current: Section | None = None
     topical: Section | None = None
@@ -81,7 +81,7 @@ def read_statements(doc: SourceDocument, report: Report, sections: dict[int, Sec
             continue
         if block.kind not in _PROSE or not _WORDS.search(block.span.text) or _NOTE_LEAD.fullmatch(block.span.text.strip()):
             continue
-        if any(s < block.span.end and block.span.start < e for s, e in covered):
+        if _covered_share(covered, block.span.start, block.span.end) > 0.5:
             continue
         section = current if current and current.topic else topical
         topic = section.topic if section else "introduction"
@@ -116,3 +116,14 @@ def read_contents(doc: SourceDocument) -> list[ContentsEntry]:
             page_span = next((f.span for f in page_cell.fragments if f.text.strip()), page_cell.span)
             out.append(ContentsEntry(title, number, int(page_cell.text.strip()), page_span))
     return out
+
+
+def _covered_share(covered: list[tuple[int, int]], start: int, end: int) -> float:
+    if end <= start:
+        return 1.0
+    marks = bytearray(end - start)
+    for s, e in covered:
+        if s < end and start < e:
+            lo, hi = max(s, start) - start, min(e, end) - start
+            marks[lo:hi] = b"\x01" * (hi - lo)
+    return sum(marks) / (end - start)
