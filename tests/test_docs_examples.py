@@ -26,3 +26,14 @@ def test_python_api_examples_run_as_written(user_folder, repo_dir):
     )
     assert result.attempted >= 15
     assert result.failed == 0
+
+
+def test_readme_python_examples_run_as_written(user_folder, repo_dir):
+    result = doctest.testfile(
+        str(repo_dir / "README.md"),
+        module_relative=False,
+        optionflags=doctest.NORMALIZE_WHITESPACE | doctest.ELLIPSIS,
+        verbose=False,
+    )
+    assert result.attempted >= 5
+    assert result.failed == 0
