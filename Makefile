@@ -21,5 +21,6 @@ demo: install
 	tiaoli build corpus --store $(STORE)
 	tiaoli query $(DEMO_QUERY) --store $(STORE)
 
+# Two worker processes: the suite's whole-corpus tests are CPU-bound and CI has two cores.
 test: system-packages install-test
-	$(PYTHON) -m pytest
+	$(PYTHON) -m pytest -n 2

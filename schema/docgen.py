@@ -7,8 +7,10 @@ built corpus, and a Mermaid diagram of the classes and their links.
 graph/queries/, the question (the query's leading comment), the SPARQL and
 its real answer on the seed corpus.
 
-Regenerate both with ``python -m tiaoli.schema.docgen --store DIR --out docs``;
-a test fails when the committed files are stale.
+``schema/context.jsonld``, the JSON-LD context ``tiaoli export --format jsonld``
+uses, is generated from the ontology too.  Regenerate all three with
+``python -m tiaoli.schema.docgen --store DIR``; a test fails when the committed
+files are stale.
 """
 
 from __future__ import annotations
@@ -135,6 +137,33 @@ def _term(term) -> str:
     return f'"{text}"'
 
 
+_JSONLD_TYPES = {"integer", "decimal", "boolean", "date", "gYear", "gYearMonth", "dateTime", "double"}
+
+
+def render_context(ontology: Graph) -> str:
+    """The JSON-LD context: every declared property under its local name, IRIs and typed values coerced."""
+    import json
+
+    context: dict[str, object] = {prefix: iri for prefix, iri in sorted(PREFIXES.items())}
+    context["@vocab"] = TL
+    terms: dict[str, dict[str, str]] = {}
+    kinds = (OWL.ObjectProperty, OWL.DatatypeProperty, RDF.Property, OWL.AnnotationProperty)
+    for prop in sorted({s for k in kinds for s in ontology.subjects(RDF.type, k) if isinstance(s, URIRef)}, key=str):
+        name = curie(prop).split(":", 1)[-1]
+        if not name.replace("_", "").isalnum() or name in terms:
+            continue
+        definition: dict[str, str] = {"@id": curie(prop)}
+        if (prop, RDF.type, OWL.ObjectProperty) in ontology:
+            definition["@type"] = "@id"
+        else:
+            rng = ontology.value(prop, RDFS.range)
+            if rng is not None and str(rng).startswith(PREFIXES["xsd"]) and str(rng).rsplit("#", 1)[-1] in _JSONLD_TYPES:
+                definition["@type"] = curie(rng)
+        terms[name] = definition
+    context.update(dict(sorted(terms.items())))
+    return json.dumps({"@context": context}, ensure_ascii=False, indent=2) + "\n"
+
+
 def query_files() -> list[tuple[str, str]]:
     root = files("tiaoli.graph.queries")
     return sorted((entry.name, entry.read_text(encoding="utf-8")) for entry in root.iterdir() if entry.name.endswith(".rq"))
@@ -175,9 +204,10 @@ def render_cookbook(store) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tiaoli.schema.docgen", description="Regenerate docs/schema.md and docs/queries.md from the ontology and a store built from corpus/.")
+    parser = argparse.ArgumentParser(prog="python -m tiaoli.schema.docgen", description="Regenerate docs/schema.md, docs/queries.md and schema/context.jsonld from the ontology and a store built from corpus/.")
     parser.add_argument("--store", required=True, help="a store built from corpus/ (tiaoli build corpus --store DIR)")
     parser.add_argument("--out", default="docs", help="output folder (default docs)")
+    parser.add_argument("--context", default="schema/context.jsonld", help="where to write the JSON-LD context (default schema/context.jsonld)")
     args = parser.parse_args(argv)
     from ..graph.store import GraphStore
     from . import ontology_graph
@@ -187,7 +217,9 @@ def main(argv: list[str] | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     (out / "schema.md").write_text(render_schema(ontology_graph(), store), encoding="utf-8")
     (out / "queries.md").write_text(render_cookbook(store), encoding="utf-8")
-    print(f"wrote {out / 'schema.md'} and {out / 'queries.md'}", file=sys.stderr)
+    context = Path(args.context)
+    context.write_text(render_context(ontology_graph()), encoding="utf-8")
+    print(f"wrote {out / 'schema.md'}, {out / 'queries.md'} and {context}", file=sys.stderr)
     return 0
 
 

@@ -22,7 +22,7 @@ MODALITIES = ("obligation", "prohibition", "permission", "definition", "penalty"
 _MODALITY_OF = {"exemption": "permission"}
 
 PENALTY_WORDS = re.compile(
-    r"處[^。；;]*?(?:罰鍰|罰金|徒刑|拘役|死刑)|併科[^。；;]*?罰金|處罰|處斷|裁罰|懲處|議處|罰之$|罰鍰[^。；;]*?減輕|減輕或免除其刑|免除其刑|減輕其刑|加重其刑|沒收|沒入"
+    r"處[^。；;]*?(?:罰鍰|罰金|徒刑|拘役|死刑)|併科[^。；;]*?罰金|處罰|處斷|裁罰|懲處|懲罰|議處|不罰|罰之$|罰鍰[^。；;]*?減輕|減輕或免除其刑|免除其刑|減輕其刑|加重其刑|沒收|沒入"
 )
 # 違者依法處罰 after a duty: the clause states the duty, and points at a penalty elsewhere.
 _PENALTY_POINTER = re.compile(r"^(?:違者|違反者|違反前項規定者)?[^，,]*?(?:依法|依.*?規定)?處罰(?:之)?$")
@@ -31,7 +31,9 @@ _SCOPE_WORDS = re.compile(r"適用|準用|從其規定|(?:本法|本條例|本�
 # A delegation (…由內政部定之) or a list announcement (…如左：) states no duty of its own.
 _DELEGATION = re.compile(r"由[^，,。；;]+?(?:定之|訂定之|公告之|核定之|擬訂|訂之)$|如[左下][：:︰]?$")
 _THIS_ACT_GOVERNS = re.compile(r"依本(?:法|條例|通則|細則|辦法|規則)[^，,。；;]*之$")
-_SAME_AS_BEFORE = re.compile(r"亦同[：:]?$")
+_SAME_AS_BEFORE = re.compile(r"(?:亦|時)同[：:]?$")
+# 禁止及限制事項, 應遵行事項: a marker naming a kind of matter, not stating one
+_MATTERS_AFTER = re.compile(r"^(?:及|或|與)?(?:限制|遵行)?事項")
 # …者，不在此限 standing alone lifts the duty it names: a permission.
 _LIFTS_DUTY = re.compile(r"不在此限$")
 # A duty stated as a noun: 有協助之義務, 負有防空之義務; relieved: 免除其…之義務.
@@ -76,7 +78,8 @@ def share_tags(text: str, start: int, end: int) -> None:
 
 
 def _attributive(text: str, tag: nlp.Tag) -> bool:
-    return _ATTRIBUTIVE_AFTER.match(text[tag.end:]) is not None
+    after = text[tag.end:]
+    return _ATTRIBUTIVE_AFTER.match(after) is not None or _MATTERS_AFTER.match(after) is not None
 
 
 def has_marker(text: str) -> bool:
