@@ -28,7 +28,7 @@ def training_checks(training: Training) -> tuple[list[ConsistencyCheck], list[Me
         product = course.hours.value * course.attendance.value
         holds = _round_like(product, course.total_hours.value) == course.total_hours.value
         checks.append(ConsistencyCheck(
-            key=metric_key("row-product", training.year or "", course.key), kind="row-product", subject=course.name.text, holds=holds,
+            key=metric_key("row-product", training.key, course.key), kind="row-product", subject=course.name.text, holds=holds,
             detail=(f"course {course.number or ''} {course.name.text}: {_fmt(course.hours.value)} h × {_fmt(course.attendance.value)} "
                     f"person-times = {_fmt(product)} h; stated total {_fmt(course.total_hours.value)} h").replace("  ", " "),
             stated=course.total_hours, computed=product, inputs=[course.hours, course.attendance],
@@ -40,7 +40,7 @@ def training_checks(training: Training) -> tuple[list[ConsistencyCheck], list[Me
         total = sum((m.value for m in column), Decimal(0))
         template = column[0]
         derived.append(replace(
-            template, key=metric_key("training-sum", training.year or "", role), value=total, subject_label="all courses",
+            template, key=metric_key("training-sum", training.key, role), value=total, subject_label="all courses",
             subject_key=None, description=None, derived=True,
             derivation=f"sum of the {len(column)} course rows of the training table",
             span=training.table,
@@ -48,8 +48,8 @@ def training_checks(training: Training) -> tuple[list[ConsistencyCheck], list[Me
         if stated is None:
             continue
         checks.append(ConsistencyCheck(
-            key=metric_key("column-sum", training.year or "", role), kind="column-sum",
-            subject=f"{role} total {training.year or ''}".strip(), holds=total == stated.value,
+            key=metric_key("column-sum", training.key, role), kind="column-sum",
+            subject=f"{role} total {training.key}".strip(), holds=total == stated.value,
             detail=f"sum of {role} over {len(column)} courses = {_fmt(total)} {unit}; stated total {_fmt(stated.value)} {unit}",
             stated=stated, computed=total, inputs=column,
         ))

@@ -124,3 +124,7 @@ def matches_header(cell_text: str, words: list[str]) -> bool:
 @lru_cache(maxsize=None)
 def section_words() -> tuple[tuple[str, str], ...]:
     return _longest_first(_data()["sections"])
+
+
+def contents_words() -> tuple[str, ...]:
+    return tuple(_data()["contents"]["words"])
