@@ -52,8 +52,7 @@ class ReportParser:
         _briefings_and_audits(doc, report, figures)
         _collect_metrics(report, figures)
         stated = [m for m in report.metrics if m.measure == "risk-issues" and m.description and vocab.rating(m.description)]
-        own = [i for i in report.issues if i.scope.scope == "own-operations"]
-        report.checks.extend(checks.rating_count_checks(stated, own, vocab.rating))
+        report.checks.extend(checks.rating_count_checks(stated, report.issues, vocab.rating))
         section_of = sections.read_sections(doc, report)
         report.scope_definitions = sections.read_scope_definitions(doc)
         report.contents = sections.read_contents(doc)
