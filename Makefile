@@ -6,8 +6,9 @@ DEMO_QUERY ?= graph/queries/law-penalties.rq
 
 .PHONY: demo test install install-test system-packages
 
+# The serve and pandas extras too, so every example of the README and docs/ runs after `make demo`.
 install:
-	$(PYTHON) -m pip install --quiet -e .
+	$(PYTHON) -m pip install --quiet -e '.[serve,pandas]' 
 
 install-test:
 	$(PYTHON) -m pip install --quiet -e '.[test]'

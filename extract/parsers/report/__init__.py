@@ -52,14 +52,27 @@ class ReportParser:
         _briefings_and_audits(doc, report, figures)
         _collect_metrics(report, figures)
         stated = [m for m in report.metrics if m.measure == "risk-issues" and m.description and vocab.rating(m.description)]
-        own = [i for i in report.issues if i.scope.scope == "own-operations"]
-        report.checks.extend(checks.rating_count_checks(stated, own, vocab.rating))
+        report.checks.extend(checks.rating_count_checks(stated, report.issues, vocab.rating))
         section_of = sections.read_sections(doc, report)
         report.scope_definitions = sections.read_scope_definitions(doc)
         report.contents = sections.read_contents(doc)
         report.statements = sections.read_statements(doc, report, section_of)
         notes = sorted(prose.quality_notes(doc, report.bodies) + table_notes, key=lambda n: (n.span.start, n.kind))
+        _fill_meta(doc, report)
         return ParsedDocument(doc, self.kind, self.version, root=report, notes=notes)
+
+
+def _fill_meta(doc: SourceDocument, report: Report) -> None:
+    """What a manifest would have said, read from the report itself (a manifest still wins)."""
+    meta = doc.meta
+    if meta.title is None and report.title.text:
+        meta.title = report.title.text
+    if meta.issuer is None:
+        meta.issuer = report.organisation.legal_name or report.organisation.name or None
+    if meta.date is None and report.published:
+        meta.date = report.published
+    if meta.language is None:
+        meta.language = vocab.default_language()
 
 
 def _read_report_header(doc: SourceDocument) -> Report:

@@ -57,20 +57,30 @@ def training_checks(training: Training) -> tuple[list[ConsistencyCheck], list[Me
 
 
 def rating_count_checks(stated: list[Metric], issues: list[RiskIssue], rating_of) -> list[ConsistencyCheck]:
-    """'4 medium risks and 1 high risk' against the ratings in each scope's table."""
+    """'4 medium risks and 1 high risk' against the ratings of the risk tables.
+
+    Reports state such counts for their own operations or for all scopes
+    together; the check holds when the statement agrees with either, and its
+    detail says which, or gives both counts when it agrees with neither.
+    """
     checks = []
-    by_scope: dict[str, Counter[str]] = {}
-    for issue in issues:
-        by_scope.setdefault(issue.scope.key, Counter())[issue.rating] += 1
+    own: Counter[str] = Counter(i.rating for i in issues if i.scope.scope == "own-operations")
+    every: Counter[str] = Counter(i.rating for i in issues)
     for metric in stated:
         rating = rating_of(metric.description or "")
         if rating is None:
             continue
-        for scope, counts in sorted(by_scope.items()):
-            checks.append(ConsistencyCheck(
-                key=metric_key("rating-count", scope, rating), kind="stated-count",
-                subject=f"{rating} risks in {scope}", holds=counts[rating] == metric.value,
-                detail=f"stated {_fmt(metric.value)} {rating}-risk issues; the {scope} table rates {counts[rating]} issues {rating}",
-                stated=metric, computed=Decimal(counts[rating]), inputs=[],
-            ))
+        if own[rating] != metric.value and every[rating] == metric.value and every != own:
+            scope, computed = "all scopes", every[rating]
+        else:
+            scope, computed = "own-operations", own[rating]
+        holds = computed == metric.value
+        detail = f"stated {_fmt(metric.value)} {rating}-risk issues; the {scope} tables rate {computed} issues {rating}"
+        if not holds:
+            detail += f" (all scopes together: {every[rating]})"
+        checks.append(ConsistencyCheck(
+            key=metric_key("rating-count", scope.replace(" ", "-"), rating), kind="stated-count",
+            subject=f"{rating} risks in {scope}", holds=holds,
+            detail=detail, stated=metric, computed=Decimal(computed), inputs=[],
+        ))
     return checks

@@ -14,6 +14,10 @@ def _data() -> Mapping[str, Any]:
     return lexicon.load("report")
 
 
+def default_language() -> str:
+    return _data()["document"]["language"]
+
+
 def table_vocabulary(kind: str) -> Mapping[str, list[str]]:
     return _data()["tables"][kind]
 
