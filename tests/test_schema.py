@@ -74,6 +74,28 @@ def test_every_property_has_a_domain_and_a_range():
     assert missing == []
 
 
+_PROV_ENTITY = URIRef("http://www.w3.org/ns/prov#Entity")
+
+
+def test_no_property_domain_would_give_a_node_a_class_it_does_not_have(seed_store):
+    # prov:Entity and owl:Thing are the deliberate catch-alls for properties every kind of fact uses;
+    # any narrower domain must already hold, or OWL RL would infer a false class for the subject.
+    ontology = ontology_graph()
+    superclasses = {c: set(ontology.transitive_objects(c, RDFS.subClassOf)) for c in set(ontology.subjects(RDF.type, OWL.Class))}
+    corpus = Graph()
+    corpus.parse(data=union_ntriples(seed_store.dump_nquads()), format="nt")
+    wrong = set()
+    for predicate in _tl_properties(ontology):
+        for domain in ontology.objects(predicate, RDFS.domain):
+            if domain in (_PROV_ENTITY, OWL.Thing):
+                continue
+            for subject in set(corpus.subjects(predicate, None)):
+                classes = set().union(*(superclasses.get(c, {c}) for c in corpus.objects(subject, RDF.type)))
+                if domain not in classes:
+                    wrong.add((str(predicate), str(domain), str(subject)))
+    assert sorted(wrong)[:10] == []
+
+
 def test_ontology_and_shapes_load_in_rdflib_and_pyoxigraph():
     for name, text in ontology_sources() + shape_sources():
         Graph().parse(data=text, format="turtle")
