@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 import pytest
-from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
 from tiaoli.graph.namespaces import SH
@@ -35,6 +35,65 @@ def test_every_class_and_predicate_in_the_built_graph_is_declared_with_labels_an
         if not (_has_label(ontology, term, "en") and _has_label(ontology, term, "zh-Hant") and ontology.value(term, RDFS.comment)):
             undeclared.append(iri)
     assert undeclared == []
+
+
+_TL = "https://w3id.org/tiaoli/ontology#"
+_SKOS = "http://www.w3.org/2004/02/skos/core#"
+_ALIGNMENTS = [RDFS.subClassOf, RDFS.subPropertyOf] + [URIRef(_SKOS + m) for m in ("closeMatch", "exactMatch", "broadMatch", "narrowMatch")]
+
+
+def _tl_terms(ontology: Graph, kinds: list[URIRef]) -> list[URIRef]:
+    return sorted({t for kind in kinds for t in ontology.subjects(RDF.type, kind) if str(t).startswith(_TL)})
+
+
+def _tl_classes(ontology: Graph) -> list[URIRef]:
+    return _tl_terms(ontology, [OWL.Class])
+
+
+def _tl_properties(ontology: Graph) -> list[URIRef]:
+    return _tl_terms(ontology, [OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty, RDF.Property])
+
+
+def test_every_declared_term_has_both_labels_and_a_comment():
+    ontology = ontology_graph()
+    unlabelled = [str(t) for t in _tl_classes(ontology) + _tl_properties(ontology)
+                  if not (_has_label(ontology, t, "en") and _has_label(ontology, t, "zh-Hant") and ontology.value(t, RDFS.comment))]
+    assert unlabelled == []
+
+
+def test_every_class_is_aligned_to_the_standard_it_refines():
+    ontology = ontology_graph()
+    unaligned = [str(c) for c in _tl_classes(ontology) if not any(ontology.value(c, a) is not None for a in _ALIGNMENTS)]
+    assert unaligned == []
+
+
+def test_every_property_has_a_domain_and_a_range():
+    ontology = ontology_graph()
+    missing = [(str(p), kind) for p in _tl_properties(ontology) for kind, axis in (("domain", RDFS.domain), ("range", RDFS.range))
+               if ontology.value(p, axis) is None]
+    assert missing == []
+
+
+_PROV_ENTITY = URIRef("http://www.w3.org/ns/prov#Entity")
+
+
+def test_no_property_domain_would_give_a_node_a_class_it_does_not_have(seed_store):
+    # prov:Entity and owl:Thing are the deliberate catch-alls for properties every kind of fact uses;
+    # any narrower domain must already hold, or OWL RL would infer a false class for the subject.
+    ontology = ontology_graph()
+    superclasses = {c: set(ontology.transitive_objects(c, RDFS.subClassOf)) for c in set(ontology.subjects(RDF.type, OWL.Class))}
+    corpus = Graph()
+    corpus.parse(data=union_ntriples(seed_store.dump_nquads()), format="nt")
+    wrong = set()
+    for predicate in _tl_properties(ontology):
+        for domain in ontology.objects(predicate, RDFS.domain):
+            if domain in (_PROV_ENTITY, OWL.Thing):
+                continue
+            for subject in set(corpus.subjects(predicate, None)):
+                classes = set().union(*(superclasses.get(c, {c}) for c in corpus.objects(subject, RDF.type)))
+                if domain not in classes:
+                    wrong.add((str(predicate), str(domain), str(subject)))
+    assert sorted(wrong)[:10] == []
 
 
 def test_ontology_and_shapes_load_in_rdflib_and_pyoxigraph():
