@@ -61,6 +61,7 @@ def tags_of(text: str) -> tuple[nlp.Tag, ...]:
 def prime_tags(texts: list[str]) -> None:
     """Tag many texts in one batch (and forget the texts of earlier acts)."""
     _TAGS.clear()
+    _MASKS.clear()
     todo = list(dict.fromkeys(texts))
     for text, tags in zip(todo, nlp.annotate_many(todo)):
         _TAGS[text] = tuple(tags)
@@ -86,8 +87,15 @@ def has_marker(text: str) -> bool:
     return any(t.label == "DEONTIC" for t in tags_of(text)) or _HAS_DUTY.search(text) is not None
 
 
-def clause_mask(text: str) -> bytearray:
-    return masked(text, has_marker)
+_MASKS: dict[str, bytes] = {}
+
+
+def clause_mask(text: str) -> bytes:
+    """1 where a character of ``text`` is inside a condition or 除…外 (computed once per text)."""
+    mask = _MASKS.get(text)
+    if mask is None:
+        mask = _MASKS[text] = bytes(masked(text, has_marker))
+    return mask
 
 
 def main_marker(text: str, tags: list[nlp.Tag]) -> nlp.Tag | None:
@@ -160,7 +168,7 @@ def addressees(text: str, tags: list[nlp.Tag], marker: nlp.Tag | None) -> list[s
         first = re.search(r"[，,]", text)
         limit = first.start() if first else len(text)
         head = [t for t in roles if t.end <= limit]
-        mask = bytearray(len(text))
+        mask = bytes(len(text))
     kept = []
     for i, tag in enumerate(head):
         if mask[tag.start]:
