@@ -110,6 +110,47 @@ def test_addressees_are_the_roles_before_the_marker_or_the_agents_after_應由()
     assert act.clauses[0].action == "於會計年度終了後六個月內，將決算報表提請股東承認"
 
 
+@pytest.mark.parametrize(
+    "sentence, roles",
+    [
+        ("帳簿應由代表商業之負責人、經理人、主辦及經辦會計人員簽名。",
+         ["business-representative", "manager", "chief-accounting-officer", "accounting-clerk"]),
+        ("主辦、經辦會計人員應於五日內辦理交代。", ["chief-accounting-officer", "accounting-clerk"]),
+        ("中央或地方主管機關得派員檢查。", ["central-competent-authority", "local-competent-authority"]),
+        ("董事及監察人應簽名。", ["director", "supervisor"]),  # no shared head: two printed roles
+    ],
+)
+def test_coordinated_roles_with_one_printed_head_are_each_addressed(sentence, roles):
+    (clause,) = analysed([("1", [sentence])]).clauses
+    assert clause.addressees == roles
+
+
+@pytest.mark.parametrize(
+    "sentence, roles",
+    [
+        ("前項主辦會計人員之任免，公司章程有較高規定者，從其規定。", []),  # the role is acted on
+        ("對於主辦會計人員之任免，應經董事會同意。", []),
+        ("在有限公司，應有全體股東過半數之同意。", []),  # a place, not an agent
+        ("有分支機構之商業，於會計年度終了時，應合併辦理決算。", ["business"]),
+        ("商業有支付退休金之義務者，應提列準備。", ["business"]),
+        ("憑證應作成之，由商業負責人簽名。", ["business-responsible-person"]),
+        ("會計事務之處理，得委由會計師處理之。", []),  # the one entrusted is not the one permitted
+    ],
+)
+def test_the_addressee_is_the_subject_or_agent_never_an_object(sentence, roles):
+    (clause,) = analysed([("1", [sentence])]).clauses
+    assert clause.addressees == roles
+
+
+def test_a_penalty_addresses_every_conjunct_of_an_elliptical_coordination():
+    act = analysed([("9", [
+        "商業負責人、主辦及經辦會計人員有下列情事之一者，處新臺幣六萬元以上三十萬元以下罰鍰：",
+        "一、不依規定設置帳簿。",
+    ])])
+    (penalty,) = act.penalties
+    assert penalty.addressees == ["business-responsible-person", "chief-accounting-officer", "accounting-clerk"]
+
+
 def test_items_complete_their_lead_in():
     act = analysed([("66", ["商業每屆決算應編製下列報表：", "一、營業報告書。", "二、財務報表。"])])
     assert modalities(act) == [

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ... import nlp
+from ... import lexicon, nlp
 from .clauses import Piece, clauses, condition_pieces, exception_pieces, is_proviso, masked, segments
 from .model import Clause
 from .provisions import ProvisionText
@@ -51,11 +51,59 @@ _TAGS: dict[str, tuple[nlp.Tag, ...]] = {}
 
 
 def tags_of(text: str) -> tuple[nlp.Tag, ...]:
-    """The pipeline's tags of ``text``."""
+    """The pipeline's tags of ``text``, with the roles of elliptical coordinations."""
     tags = _TAGS.get(text)
     if tags is None:
-        tags = _TAGS[text] = tuple(nlp.annotate(text))
+        tags = _TAGS[text] = with_elided_roles(text, nlp.annotate(text))
     return tags
+
+
+# 主辦及經辦會計人員, 主辦、經辦會計人員, 中央或地方主管機關: conjuncts sharing one printed head.
+_COORDINATORS = frozenset("及、或與和暨")
+_LONGEST_CONJUNCT = 6
+
+
+def with_elided_roles(text: str, tags) -> tuple[nlp.Tag, ...]:
+    """``tags`` plus a ROLE for each conjunct whose head is elided: in `X及Y<head>`, where
+    Y<head> is a role and X<head> is a role too, X names the role X<head>.
+
+    The conjunct's tag covers X as printed (``text[start:end] == tag.text``); a tag
+    inside X (商業 of a hypothetical 商業及公司負責人) gives way to the elliptical reading.
+    """
+    roles = lexicon.roles()
+    found: list[nlp.Tag] = []
+    for tag in tags:
+        if tag.label != "ROLE":
+            continue
+        end = tag.start
+        while end > 0 and text[end - 1] in _COORDINATORS:
+            conjunct = _elided_conjunct(text, end - 1, tag.text, roles)
+            if conjunct is None:
+                break
+            found.append(conjunct)
+            end = conjunct.start
+    if not found:
+        return tuple(tags)
+    kept = [t for t in tags if not any(f.start < t.end and t.start < f.end for f in found)]
+    return tuple(sorted(kept + found, key=lambda t: (t.start, t.end)))
+
+
+def _elided_conjunct(text: str, joiner: int, printed: str, roles) -> nlp.Tag | None:
+    """The longest X right before ``text[joiner]`` with X + a proper tail of ``printed`` a role."""
+    for length in range(min(_LONGEST_CONJUNCT, joiner), 0, -1):
+        start = joiner - length
+        conjunct = text[start:joiner]
+        if any(ch in _COORDINATORS or not _is_han(ch) for ch in conjunct):
+            continue
+        for cut in range(1, len(printed)):
+            role = roles.get(conjunct + printed[cut:])
+            if role is not None:
+                return nlp.Tag("ROLE", start, joiner, conjunct, role)
+    return None
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
 
 
 def prime_tags(texts: list[str]) -> None:
@@ -64,7 +112,7 @@ def prime_tags(texts: list[str]) -> None:
     _MASKS.clear()
     todo = list(dict.fromkeys(texts))
     for text, tags in zip(todo, nlp.annotate_many(todo)):
-        _TAGS[text] = tuple(tags)
+        _TAGS[text] = with_elided_roles(text, tags)
 
 
 def share_tags(text: str, start: int, end: int) -> None:
@@ -147,20 +195,39 @@ def _agents(text: str, roles: list[nlp.Tag], at: int) -> list[nlp.Tag]:
     return out
 
 
+# A role right after one of these is an object or a place, not the one bound (對主辦會計人員, 在有限公司).
+_OBJECT_BEFORE = ("對於", "對", "向", "就", "經", "在", "將", "使", "令", "請", "被", "受")
+# What may follow a role that is a word of its own (else: 公司章程, 商業登記 are longer nouns).
+_AFTER_ROLE = "、及或與和，,之應得須不均並於對有在違未每必僅亦仍即所辦"
+# 前項主辦會計人員之任免: the role is what the act is done to.
+# …，由商業負責人簽名: the agent of the act; not 委由/交由 (the one entrusted acts for the one bound).
+_LATER_AGENT = re.compile(r"(?<![委交])由")
+_ACTS_ON_ROLE = re.compile(r"^之(?:" + "|".join(lexicon.role_object_nouns()) + ")")
+
+
+def _bound(text: str, tag: nlp.Tag, later: list[nlp.Tag]) -> bool:
+    """Whether the role ``tag`` can be the one a rule binds, judged by the words around it."""
+    nxt = text[tag.end:tag.end + 1]
+    if nxt and nxt not in _AFTER_ROLE and not nxt.isspace():
+        return False  # part of a longer noun (公司章程), or the possessor of a role (商業出資人)
+    if nxt == "之" and (any(t.start > tag.end for t in later) or _ACTS_ON_ROLE.match(text[tag.end:])):
+        return False  # a possessor (商業之利害關係人) or an object (主辦會計人員之任免)
+    return not _object_phrase(text, tag)
+
+
+def _object_phrase(text: str, tag: nlp.Tag) -> bool:
+    """The role's phrase opens with a preposition: 對主辦會計人員, 在有限公司."""
+    phrase_start = max(text.rfind(sep, 0, tag.start) for sep in "，,") + 1
+    return text[phrase_start:tag.start].lstrip().startswith(_OBJECT_BEFORE)
+
+
 def addressees(text: str, tags: list[nlp.Tag], marker: nlp.Tag | None) -> list[str]:
-    """Role ids the clause addresses: the 由-agent after the marker, else the roles before it
-    (with no marker, the roles of its first segment)."""
+    """Role ids the clause binds: the 由-agent after the marker, else the subject before it (a role
+    opening the clause or closing its first phrase, even inside a condition: 有分支機構之商業，於…時，應…),
+    else a 由-agent later in the clause; with no marker, the roles of its first segment.
+    A role in an object position (對X, X之任免) is never the addressee."""
     roles = [t for t in tags if t.label == "ROLE"]
-    if marker is not None:
-        after = text[marker.end:]
-        by = re.match(r"\s*(?:經由|由)", after)
-        if by:
-            agents = _agents(text, roles, marker.end + by.end())
-            if agents:
-                return _unique(t.value for t in agents)
-        head = [t for t in roles if t.end <= marker.start]
-        mask = clause_mask(text)
-    else:
+    if marker is None:
         outside = [m for m in re.finditer(r"由", text) if not any(p.start <= m.start() < p.end for p in exception_pieces(text))]
         agents = _agents(text, roles, outside[-1].end()) if outside else []
         if agents:
@@ -168,18 +235,32 @@ def addressees(text: str, tags: list[nlp.Tag], marker: nlp.Tag | None) -> list[s
         first = re.search(r"[，,]", text)
         limit = first.start() if first else len(text)
         head = [t for t in roles if t.end <= limit]
-        mask = bytes(len(text))
-    kept = []
-    for i, tag in enumerate(head):
-        if mask[tag.start]:
-            continue
-        nxt = text[tag.end:tag.end + 1]
-        if nxt and nxt not in "、及或與和，,之應得須不均並於對有在違未" and not nxt.isspace():
-            continue  # part of a longer noun (公司章程, 商業登記)
-        if nxt == "之" and any(later.start > tag.end for later in head[i + 1:]):
-            continue  # a possessor (商業之利害關係人)
-        kept.append(tag)
+        return _unique(t.value for i, t in enumerate(head) if _bound(text, t, head[i + 1:]))
+    by = re.match(r"\s*(?:經由|由)", text[marker.end:])
+    agents = _agents(text, roles, marker.end + by.end()) if by else []
+    if agents:
+        return _unique(t.value for t in agents)
+    head = [t for t in roles if t.end <= marker.start]
+    mask = clause_mask(text)
+    kept = [t for i, t in enumerate(head) if not mask[t.start] and _bound(text, t, head[i + 1:])]
+    if not kept:
+        kept = _subject_of_first_phrase(text, head, marker)
+    if not kept:
+        later = [m for m in _LATER_AGENT.finditer(text, marker.end) if not mask[m.start()]]
+        kept = _agents(text, roles, later[0].end()) if later else []
     return _unique(t.value for t in kept)
+
+
+def _subject_of_first_phrase(text: str, head: list[nlp.Tag], marker: nlp.Tag) -> list[nlp.Tag]:
+    """The roles that open the clause (商業有…義務者，應…) or end its first phrase (有分支機構之商業，…)."""
+    first = re.search(r"[，,]", text)
+    limit = min(first.start() if first else len(text), marker.start)
+    phrase = [t for t in head if t.end <= limit]
+    opening = _agents(text, phrase, 0)
+    opening = [t for i, t in enumerate(opening) if _bound(text, t, opening[i + 1:])]
+    if opening:
+        return opening
+    return [t for t in phrase if t.end == limit and not _object_phrase(text, t)]
 
 
 def _unique(values) -> list[str]:
