@@ -48,6 +48,16 @@ def modalities(act):
         ("本法自公布日施行。", "scope", None),
         ("前項之一定金額，由中央主管機關公告之。", "other", None),
         ("各項資產以實際成本為入帳原則。", "other", None),
+        # a clause whose predicate is "proceed under these rules" is scope
+        ("外國護照之簽證，除條約另有規定外，依本條例辦理。", "scope", None),
+        ("公民投票之結果，依照公民投票法相關規定辦理。", "scope", None),
+        # a delegation is other, whatever its topic names (適用對象, 應備文件)
+        ("前項簽證之適用對象、條件及其他相關事項，由外交部定之。", "other", None),
+        ("前項簽證之效期、應備文件及其他相關事項，由外交部定之。", "other", None),
+        ("適用本法之要塞，由國防部以命令定之。", "scope", None),
+        # a duty or permission followed by 不受…限制 / 不適用… keeps its modality
+        ("前條之公告，應於三十日內辦理公民投票，不受公民投票法第二條之限制。", "obligation", "應"),
+        ("徵收之土地，應於六年內開始使用，不適用土地法第二百十九條規定。", "obligation", "應"),
     ],
 )
 def test_each_clause_gets_the_modality_its_words_state(sentence, modality, marker):
@@ -62,6 +72,7 @@ def test_each_clause_gets_the_modality_its_words_state(sentence, modality, marke
         "資產以取得時之實際成本入帳。",
         "營業成本與所由獲得之營業收入相配合。",
         "其對應之科目分別列示。",
+        "應我國政府邀請來訪之外國人士。",  # 應…邀請 answers an invitation
     ],
 )
 def test_words_containing_a_marker_are_not_markers(sentence):

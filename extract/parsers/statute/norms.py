@@ -31,6 +31,16 @@ _SCOPE_WORDS = re.compile(r"適用|準用|從其規定|(?:本法|本條例|本�
 # A delegation (…由內政部定之) or a list announcement (…如左：) states no duty of its own.
 _DELEGATION = re.compile(r"由[^，,。；;]+?(?:定之|訂定之|公告之|核定之|擬訂|訂之)$|如[左下][：:︰]?$")
 _THIS_ACT_GOVERNS = re.compile(r"依本(?:法|條例|通則|細則|辦法|規則)[^，,。；;]*之$")
+# The clause's predicate is "proceed under these rules": …，依本條例辦理; …依照公民投票法相關規定辦理.
+_PROCEEDS_UNDER = re.compile(r"依(?:照|據)?(?:本(?:法|條例|通則|細則|辦法|規則)|[^，,。；;]*?(?:法|條例|通則|規定))[^，,。；;]{0,6}?辦理$")
+# The last phrase delegates the matter (…，由外交部定之): the clause states no duty or scope of its own.
+_DELEGATING_PHRASE = re.compile(r"^(?:並)?由[^，,。；;]+?(?:定之|訂定之|訂之|擬訂|擬定|公告之)$")
+# 適用本法之要塞，由國防部定之: what the act applies to is laid down, a scope rule.
+_APPLIES_THIS_ACT = re.compile(r"(?:適用|準用)本(?:法|條例|通則)")
+# 應我國政府邀請: 應 answering an invitation, not a duty.
+_ANSWERS_INVITATION = re.compile(r"^[^，,。；;應]{1,10}?邀請")
+# A trailing 不受…限制 / 不適用… after a duty qualifies it (…應辦理公民投票，不受…之限制).
+_TRAILING_SCOPE = re.compile(r"^(?:而|並|且)?(?:不受|不適用|免適用)")
 _SAME_AS_BEFORE = re.compile(r"(?:亦|時)同[：:]?$")
 # 禁止及限制事項, 應遵行事項: a marker naming a kind of matter, not stating one
 _MATTERS_AFTER = re.compile(r"^(?:及|或|與)?(?:限制|遵行)?事項")
@@ -151,7 +161,8 @@ def main_marker(text: str, tags: list[nlp.Tag]) -> nlp.Tag | None:
     mask = clause_mask(text)
     if text.endswith("者") and "，" not in text and "," not in text:
         return None  # a clause that is all one condition (an item: …而受孕者) states no modality
-    candidates = [t for t in tags if t.label == "DEONTIC" and not mask[t.start]]
+    candidates = [t for t in tags if t.label == "DEONTIC" and not mask[t.start]
+                  and not _ANSWERS_INVITATION.match(text[t.end:])]
     for tag in candidates:
         if not _attributive(text, tag):
             return tag
@@ -173,12 +184,26 @@ def is_penalty(text: str, marker: nlp.Tag | None = None) -> bool:
     return True
 
 
+def delegates(text: str) -> bool:
+    """The clause's last phrase hands the matter to someone to lay down (…，由外交部定之)."""
+    segs = segments(text)
+    return len(segs) > 1 and _DELEGATING_PHRASE.match(segs[-1].text) is not None and _APPLIES_THIS_ACT.search(text) is None
+
+
 def is_scope(text: str, marker: nlp.Tag | None) -> bool:
     mask = clause_mask(text)
+    last = segments(text)[-1] if text else None
     for m in _SCOPE_WORDS.finditer(text):
-        if not mask[m.start()]:
-            return True
-    return marker is None and (_SCOPE_RULE.match(text) is not None or _THIS_ACT_GOVERNS.search(text) is not None)
+        if mask[m.start()]:
+            continue
+        if marker is not None and last is not None and marker.start < last.start <= m.start() and _TRAILING_SCOPE.match(last.text):
+            continue  # a duty or permission, then 不受…限制 qualifying it
+        return True
+    if marker is not None:
+        return False
+    if _SCOPE_RULE.match(text) is not None or _THIS_ACT_GOVERNS.search(text) is not None:
+        return True
+    return last is not None and not mask[last.start] and _PROCEEDS_UNDER.search(last.text) is not None
 
 
 def _agents(text: str, roles: list[nlp.Tag], at: int) -> list[nlp.Tag]:
@@ -316,6 +341,8 @@ def _modality(text: str, marker: nlp.Tag | None, piece: Piece, definition_ranges
         return inherited  # an item that is a case of its lead-in (…經確定者)
     if is_penalty(text, marker) or inherited == "penalty":
         return "penalty"
+    if delegates(text):
+        return "other"
     if is_scope(text, marker):
         return "scope"
     if _LIFTS_DUTY.search(text) or _RELIEVED_OF_DUTY.search(text):
