@@ -7,7 +7,7 @@ from typing import TextIO
 
 import pyoxigraph as ox
 
-from .namespaces import PREFIXES
+from .namespaces import prefixed
 from .store import QueryResult
 
 RESULT_FORMATS = {
@@ -30,10 +30,7 @@ def short(term: object) -> str:
     if term is None:
         return ""
     if isinstance(term, ox.NamedNode):
-        for prefix, base in PREFIXES.items():
-            if term.value.startswith(base):
-                return f"{prefix}:{term.value[len(base):]}"
-        return term.value
+        return prefixed(term.value) or term.value
     if isinstance(term, ox.Literal):
         return term.value
     return str(term)

@@ -118,3 +118,15 @@ def test_every_fact_keeps_its_source_span(seed):
         FILTER(?c NOT IN (tl:Scope, tl:Party, tl:Framework, tl:ConsistencyCheck, tl:SourceDocument, tl:SourceSpan))
         FILTER NOT EXISTS { ?fact prov:wasDerivedFrom ?span } }""")
     assert orphans == []
+
+
+def test_table_of_contents_entries_with_pages_and_their_sections(seed):
+    assert rows(seed, """SELECT ?number ?title ?page ?section WHERE { ?e a tl:ContentsEntry ; tl:chapterNumber ?number ;
+        rdfs:label ?title ; tl:printedPage ?page . OPTIONAL { ?e tl:section/rdfs:label ?section } }""") == sorted([
+        ("1", "人權承諾與政策", 3, "人權承諾 與政策"), ("2", "人權治理", 8, "人權治理"),
+        ("3", "人權盡職調查", 11, "3 / 人權盡職調查"), ("4", "結語", 22, "4 / 結語")], key=repr)
+
+
+def test_the_legend_is_what_the_plant_tables_notes_print(seed):
+    assert rows(seed, "SELECT ?symbol ?meaning ?value WHERE { ?l a tl:LegendEntry ; tl:symbol ?symbol ; rdfs:label ?meaning ; tl:booleanValue ?value }") == sorted([
+        ("●", "已執行", True), ("○", "未執行", False)], key=repr)

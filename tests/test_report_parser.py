@@ -228,3 +228,13 @@ def test_plants_named_without_a_code(tmp_path):
     body = "● 已執行 ○ 未執行\n\n項目\t北廠\t南廠\nSA8000\t●\t○\n"
     plants = [(f.name, f.code, f.assessments[0].done) for f in parse(tmp_path, body).root.facilities]
     assert plants == [("北廠", "", True), ("南廠", "", False)]
+
+
+def test_two_training_tables_of_one_year_and_a_course_printed_twice_stay_apart(tmp_path):
+    table = "課程名稱\t時數\t人次\t總時數\n人權概論\t1\t10\t10\n人權概論\t2\t5\t10\n"
+    body = "## 員工訓練\n\n" + table + "\n## 承攬商訓練\n\n" + table
+    report = parse(tmp_path, body).root
+    assert [t.key for t in report.training] == ["2023", "2023/承攬商訓練"]
+    keys = [m.key for m in report.metrics]
+    assert len(keys) == len(set(keys))
+    assert sum(1 for m in report.metrics if m.measure == "course-hours") == 4

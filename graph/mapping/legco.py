@@ -171,7 +171,7 @@ def _programme(out: GraphWriter, programme: Programme, fund: NamedNode | None) -
     if programme.heading is not None:
         out.add_text(node, tl.headingLabel, programme.heading.name)
         out.derived_from(node, programme.heading.span)
-    out.derived_from(node, programme.table_span)
+    out.derived_from(node, programme.table_span, *programme.row_labels)
     out.add_value(node, tl.paragraphNumber, programme.paragraph)
     if programme.paragraph is not None:
         out.add(node, tl.describedIn, out.node("paragraph", programme.paragraph))

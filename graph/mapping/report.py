@@ -182,7 +182,7 @@ class _ReportMapper:
         for training in self.report.training:
             node = self._programme(training)
             for course in training.courses:
-                c = self.out.node("training", training.year or "", "course", course.key)
+                c = self.out.node("training", training.key, "course", course.key)
                 self.text_node(c, tl.TrainingCourse, course.name)
                 self.out.add(c, tl.inProgramme, node)
                 self.out.add_value(c, tl.courseNumber, course.number)
@@ -199,7 +199,7 @@ class _ReportMapper:
                     self.out.add_value(node, tl.attendance if attr == "stated_attendance" else tl.totalHours, metric.value)
 
     def _programme(self, training: Training) -> NamedNode:
-        node = self.out.node("training", training.year or "")
+        node = self.out.node("training", training.key)
         self.out.fact(node, tl.TrainingProgramme, training.table, label=f"{self.report.organisation.name} {training.year or ''} training")
         self.out.add(node, tl.organisation, self.org)
         self.out.add(node, tl.inReport, self.node_of_report)
@@ -438,6 +438,20 @@ class _ReportMapper:
             out.add_value(node, tl.sectionTopic, statement.topic)
             if statement.section is not None:
                 out.add(node, tl.section, out.node("section", statement.section))
+        titles = {"".join(s.title.text.split()).lstrip("|■ "): s.key for s in self.report.sections}
+        for entry in self.report.contents:
+            node = out.node("contents", entry.title.text)
+            self.text_node(node, tl.ContentsEntry, entry.title)
+            out.add(node, tl.inReport, self.node_of_report)
+            out.add_value(node, tl.printedPage, entry.page)
+            out.derived_from(node, entry.page_span)
+            if entry.number is not None:
+                out.add_value(node, tl.chapterNumber, entry.number.text)
+                out.derived_from(node, entry.number.span)
+            wanted = "".join(entry.title.text.split())
+            section = next((key for title, key in titles.items() if title == wanted or title.endswith("/" + wanted)), None)
+            if section is not None:
+                out.add(node, tl.section, out.node("section", section))
         for definition in self.report.scope_definitions:
             node = out.node("scope-definition", definition.scope.key)
             self.text_node(node, tl.ScopeDefinition, definition.definition)

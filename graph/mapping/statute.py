@@ -162,32 +162,23 @@ def _article(out: GraphWriter, node: NamedNode, article: Article, parent: NamedN
         _paragraph(out, NamedNode(f"{node.value}/para/{paragraph.number}"), paragraph, node)
 
 
+def _subdivision(out: GraphWriter, node: NamedNode, part: Paragraph | Item | SubItem, parent: NamedNode, cls: NamedNode) -> None:
+    """A 項, 款 or 目: numbered in its parent, with its text and span."""
+    out.fact(node, eli.LegalResourceSubdivision, part.span)
+    out.typed(node, cls)
+    _part_of(out, node, parent)
+    out.add_value(node, eli.number, str(part.number))
+    out.add_value(node, tl.position, part.number)
+    out.add_text(node, tl.text, part.text)
+
+
 def _paragraph(out: GraphWriter, node: NamedNode, paragraph: Paragraph, article: NamedNode) -> None:
-    out.fact(node, eli.LegalResourceSubdivision, paragraph.span)
-    out.typed(node, tl.Paragraph)
-    _part_of(out, node, article)
-    out.add_value(node, eli.number, str(paragraph.number))
-    out.add_value(node, tl.position, paragraph.number)
-    out.add_text(node, tl.text, paragraph.text)
+    _subdivision(out, node, paragraph, article, tl.Paragraph)
     for item in paragraph.items:
         _item(out, NamedNode(f"{node.value}/item/{item.number}"), item, node)
 
 
 def _item(out: GraphWriter, node: NamedNode, item: Item, paragraph: NamedNode) -> None:
-    out.fact(node, eli.LegalResourceSubdivision, item.span)
-    out.typed(node, tl.Item)
-    _part_of(out, node, paragraph)
-    out.add_value(node, eli.number, str(item.number))
-    out.add_value(node, tl.position, item.number)
-    out.add_text(node, tl.text, item.text)
+    _subdivision(out, node, item, paragraph, tl.Item)
     for sub in item.subitems:
-        _subitem(out, NamedNode(f"{node.value}/subitem/{sub.number}"), sub, node)
-
-
-def _subitem(out: GraphWriter, node: NamedNode, sub: SubItem, item: NamedNode) -> None:
-    out.fact(node, eli.LegalResourceSubdivision, sub.span)
-    out.typed(node, tl.SubItem)
-    _part_of(out, node, item)
-    out.add_value(node, eli.number, str(sub.number))
-    out.add_value(node, tl.position, sub.number)
-    out.add_text(node, tl.text, sub.text)
+        _subdivision(out, NamedNode(f"{node.value}/subitem/{sub.number}"), sub, node, tl.SubItem)

@@ -50,12 +50,11 @@ class LegcoParser:
         notes: list[DataQualityNote] = []
         panel = paper_parts.panel(doc)
         doc_type = paper_parts.document_type(doc)
-        taken = {b.index for b in doc.blocks[:8] if panel is not None and b.span.start <= panel.span.start < b.span.end + 1}
         bureau, date = paper_parts.signature(doc)
         numbered = paper_parts.numbered_paragraphs(doc)
         own_number, cited = paper_parts.references(doc)
-        if own_number is not None:
-            taken |= {b.index for b in doc.blocks[:8] if b.span.start <= own_number.span.start < b.span.end}
+        # The title is the first head line that is neither the panel nor the paper's number.
+        taken = paper_parts.head_blocks_holding(doc, panel.span if panel else None, own_number.span if own_number else None)
         result = LegcoPaper(
             title=paper_parts.title(doc, taken),
             number=own_number,
@@ -68,7 +67,7 @@ class LegcoParser:
             references=cited,
         )
         result.fund = parse_fund(doc, paper_parts.text_blocks(doc))
-        result.programmes = read_programmes(doc, result.paragraphs, notes)
+        result.programmes = read_programmes(doc, notes)
         result.derived = derived_checks(result.fund, result.programmes)
         _fill_meta(doc, result)
         return ParsedDocument(doc, self.kind, self.version, root=result, notes=notes)

@@ -9,7 +9,7 @@ year or period governing its sentence, and the 約 / 之多 qualifiers as flags.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 
 from ...metrics import Metric, Period
@@ -269,7 +269,3 @@ def _unique(key: str, used: set[str]) -> str:
         candidate, n = f"{key}/{n}", n + 1
     used.add(candidate)
     return candidate
-
-
-def with_subject(metric: Metric, subject_label: str, subject_key: str) -> Metric:
-    return replace(metric, subject_label=subject_label, subject_key=subject_key)

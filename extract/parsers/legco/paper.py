@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ...model import Block, BlockKind, SourceDocument
+from ...model import Block, BlockKind, SourceDocument, Span
 from ...normalise.dates import parse_date
 from . import vocabulary as vocab
 from .counts import sub_span
@@ -22,6 +22,11 @@ _UNFINISHED = re.compile(r"[^。！？：；」）)]$")
 
 def text_blocks(doc: SourceDocument) -> list[Block]:
     return [b for b in doc.blocks if b.kind is not BlockKind.TABLE]
+
+
+def head_blocks_holding(doc: SourceDocument, *spans: Span | None) -> set[int]:
+    """Indices of the head blocks in which any of ``spans`` starts."""
+    return {b.index for b in doc.blocks[:_HEAD_BLOCKS] for s in spans if s is not None and b.span.start <= s.start < max(b.span.end, b.span.start + 1)}
 
 
 def document_type(doc: SourceDocument) -> Named | None:

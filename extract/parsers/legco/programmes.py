@@ -19,8 +19,8 @@ from ...normalise.money import parse_money
 from ...normalise.numerals import parse_int
 from ..base import DataQualityNote
 from . import vocabulary as vocab
-from .counts import extract_counts, school_years_in, sub_span
-from .model import Named, NumberedParagraph, PhaseAnnouncement, Programme, Project, Statement, SubScheme
+from .counts import extract_counts, sub_span
+from .model import Named, PhaseAnnouncement, Programme, Project, Statement, SubScheme
 
 # (a) … / (ii) … / (一) …, each up to a ；, a final 。 or the end of the line.
 _INLINE_ENTRY = re.compile(
@@ -453,7 +453,7 @@ def table_names(doc: SourceDocument, tables: list[Block]) -> list[tuple[Named | 
     return result
 
 
-def read_programmes(doc: SourceDocument, paragraphs: list[NumberedParagraph], notes: list[DataQualityNote]) -> list[Programme]:
+def read_programmes(doc: SourceDocument, notes: list[DataQualityNote]) -> list[Programme]:
     tables = [b for b in doc.blocks if b.kind is BlockKind.TABLE and is_progress_table(b)]
     entries = programme_list(doc)
     names = table_names(doc, tables)

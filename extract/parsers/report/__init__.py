@@ -52,13 +52,27 @@ class ReportParser:
         _briefings_and_audits(doc, report, figures)
         _collect_metrics(report, figures)
         stated = [m for m in report.metrics if m.measure == "risk-issues" and m.description and vocab.rating(m.description)]
-        own = [i for i in report.issues if i.scope.scope == "own-operations"]
-        report.checks.extend(checks.rating_count_checks(stated, own, vocab.rating))
+        report.checks.extend(checks.rating_count_checks(stated, report.issues, vocab.rating))
         section_of = sections.read_sections(doc, report)
         report.scope_definitions = sections.read_scope_definitions(doc)
+        report.contents = sections.read_contents(doc)
         report.statements = sections.read_statements(doc, report, section_of)
         notes = sorted(prose.quality_notes(doc, report.bodies) + table_notes, key=lambda n: (n.span.start, n.kind))
+        _fill_meta(doc, report)
         return ParsedDocument(doc, self.kind, self.version, root=report, notes=notes)
+
+
+def _fill_meta(doc: SourceDocument, report: Report) -> None:
+    """What a manifest would have said, read from the report itself (a manifest still wins)."""
+    meta = doc.meta
+    if meta.title is None and report.title.text:
+        meta.title = report.title.text
+    if meta.issuer is None:
+        meta.issuer = report.organisation.legal_name or report.organisation.name or None
+    if meta.date is None and report.published:
+        meta.date = report.published
+    if meta.language is None:
+        meta.language = vocab.default_language()
 
 
 def _read_report_header(doc: SourceDocument) -> Report:
@@ -86,8 +100,11 @@ def _read_tables(doc: SourceDocument, report: Report, tables: list[Table]) -> li
         if table.kind == "training":
             heading = heading_before(doc, table)
             year = _section_year(doc, table) or report.year
-            courses, totals = readers.read_training(doc, table, year)
-            training = Training(year, doc.span(table.blocks[0].span.start, table.blocks[-1].span.end), courses,
+            key = year or ""
+            if any(t.key == key for t in report.training):
+                key = f"{key}/{heading.span.text if heading else len(report.training)}"
+            courses, totals = readers.read_training(doc, table, year, key)
+            training = Training(key, year, doc.span(table.blocks[0].span.start, table.blocks[-1].span.end), courses,
                                 totals.get("attendance"), totals.get("total_hours"))
             report.training.append(training)
         elif table.kind == "policy":
@@ -183,7 +200,7 @@ def _training_totals(doc: SourceDocument, report: Report, tables: list[Table], f
         lo = heading.index if heading else max(0, table.blocks[0].index - 3)
         hi = table.blocks[-1].index + 2
         section = [f for index, f, _ in figures if lo <= index <= hi and f.topic == "training"]
-        key = f"training/{training.year or ''}"
+        key = f"training/{training.key}"
         for attr, unit, measure in (("stated_attendance", "person-time", "attendance"), ("stated_total_hours", "hour", "training-hours")):
             if getattr(training, attr) is not None:
                 continue
@@ -233,7 +250,9 @@ def _briefings_and_audits(doc: SourceDocument, report: Report, figures) -> None:
                       for f in found if f.unit == "company"]
             audits = [figure_metric(f, key_prefix="supplier-audit", default_year=year, measure="audits")
                       for f in found if f.unit == "occurrence"]
-            text = text_at(doc, start, end)
+            # The programme is the whole paragraph: what follows the figures (follow-up, results) belongs to it.
+            block = next((b for b in doc.blocks if b.span.start <= start < b.span.end or start <= b.span.start < end), None)
+            text = text_at(doc, block.span.start, block.span.end) if block is not None else text_at(doc, start, end)
             if len(groups) > 1:
                 total = sum((g.value for g in groups), Decimal(0))
                 groups.append(replace(groups[0], key=f"{groups[0].key}/total", value=total, subject_label="all audited suppliers",

@@ -28,7 +28,7 @@ def training_checks(training: Training) -> tuple[list[ConsistencyCheck], list[Me
         product = course.hours.value * course.attendance.value
         holds = _round_like(product, course.total_hours.value) == course.total_hours.value
         checks.append(ConsistencyCheck(
-            key=metric_key("row-product", training.year or "", course.key), kind="row-product", subject=course.name.text, holds=holds,
+            key=metric_key("row-product", training.key, course.key), kind="row-product", subject=course.name.text, holds=holds,
             detail=(f"course {course.number or ''} {course.name.text}: {_fmt(course.hours.value)} h × {_fmt(course.attendance.value)} "
                     f"person-times = {_fmt(product)} h; stated total {_fmt(course.total_hours.value)} h").replace("  ", " "),
             stated=course.total_hours, computed=product, inputs=[course.hours, course.attendance],
@@ -40,7 +40,7 @@ def training_checks(training: Training) -> tuple[list[ConsistencyCheck], list[Me
         total = sum((m.value for m in column), Decimal(0))
         template = column[0]
         derived.append(replace(
-            template, key=metric_key("training-sum", training.year or "", role), value=total, subject_label="all courses",
+            template, key=metric_key("training-sum", training.key, role), value=total, subject_label="all courses",
             subject_key=None, description=None, derived=True,
             derivation=f"sum of the {len(column)} course rows of the training table",
             span=training.table,
@@ -48,8 +48,8 @@ def training_checks(training: Training) -> tuple[list[ConsistencyCheck], list[Me
         if stated is None:
             continue
         checks.append(ConsistencyCheck(
-            key=metric_key("column-sum", training.year or "", role), kind="column-sum",
-            subject=f"{role} total {training.year or ''}".strip(), holds=total == stated.value,
+            key=metric_key("column-sum", training.key, role), kind="column-sum",
+            subject=f"{role} total {training.key}".strip(), holds=total == stated.value,
             detail=f"sum of {role} over {len(column)} courses = {_fmt(total)} {unit}; stated total {_fmt(stated.value)} {unit}",
             stated=stated, computed=total, inputs=column,
         ))
@@ -57,20 +57,30 @@ def training_checks(training: Training) -> tuple[list[ConsistencyCheck], list[Me
 
 
 def rating_count_checks(stated: list[Metric], issues: list[RiskIssue], rating_of) -> list[ConsistencyCheck]:
-    """'4 medium risks and 1 high risk' against the ratings in each scope's table."""
+    """'4 medium risks and 1 high risk' against the ratings of the risk tables.
+
+    Reports state such counts for their own operations or for all scopes
+    together; the check holds when the statement agrees with either, and its
+    detail says which, or gives both counts when it agrees with neither.
+    """
     checks = []
-    by_scope: dict[str, Counter[str]] = {}
-    for issue in issues:
-        by_scope.setdefault(issue.scope.key, Counter())[issue.rating] += 1
+    own: Counter[str] = Counter(i.rating for i in issues if i.scope.scope == "own-operations")
+    every: Counter[str] = Counter(i.rating for i in issues)
     for metric in stated:
         rating = rating_of(metric.description or "")
         if rating is None:
             continue
-        for scope, counts in sorted(by_scope.items()):
-            checks.append(ConsistencyCheck(
-                key=metric_key("rating-count", scope, rating), kind="stated-count",
-                subject=f"{rating} risks in {scope}", holds=counts[rating] == metric.value,
-                detail=f"stated {_fmt(metric.value)} {rating}-risk issues; the {scope} table rates {counts[rating]} issues {rating}",
-                stated=metric, computed=Decimal(counts[rating]), inputs=[],
-            ))
+        if own[rating] != metric.value and every[rating] == metric.value and every != own:
+            scope, computed = "all scopes", every[rating]
+        else:
+            scope, computed = "own-operations", own[rating]
+        holds = computed == metric.value
+        detail = f"stated {_fmt(metric.value)} {rating}-risk issues; the {scope} tables rate {computed} issues {rating}"
+        if not holds:
+            detail += f" (all scopes together: {every[rating]})"
+        checks.append(ConsistencyCheck(
+            key=metric_key("rating-count", scope.replace(" ", "-"), rating), kind="stated-count",
+            subject=f"{rating} risks in {scope}", holds=holds,
+            detail=detail, stated=metric, computed=Decimal(computed), inputs=[],
+        ))
     return checks

@@ -103,6 +103,7 @@ class ConsistencyCheck:
 
 @dataclass(slots=True)
 class Training:
+    key: str  # the year; a second table of the same year adds its heading
     year: str | None
     table: Span
     courses: list[TrainingCourse]
@@ -265,6 +266,16 @@ class Statement:
 
 
 @dataclass(slots=True)
+class ContentsEntry:
+    """A line of the table of contents: chapter number, title and the page it is printed on."""
+
+    title: Text
+    number: Text | None
+    page: int
+    page_span: Span
+
+
+@dataclass(slots=True)
 class ScopeDefinition:
     scope: ScopeRef
     definition: Text
@@ -294,6 +305,7 @@ class Report:
     checks: list[ConsistencyCheck] = field(default_factory=list)
     metrics: list[Metric] = field(default_factory=list)  # every number, including those held above
     sections: list[Section] = field(default_factory=list)
+    contents: list[ContentsEntry] = field(default_factory=list)
     scope_definitions: list[ScopeDefinition] = field(default_factory=list)
     plant_notes: list[Text] = field(default_factory=list)  # notes printed with the plant tables
     statements: list[Statement] = field(default_factory=list)  # prose no other fact covers, by section topic

@@ -42,11 +42,12 @@ def _number(cell: Cell | None) -> Decimal | None:
 
 
 # -- training -------------------------------------------------------------
-def read_training(doc: SourceDocument, table: Table, year: str | None) -> tuple[list[TrainingCourse], dict[str, Metric]]:
+def read_training(doc: SourceDocument, table: Table, year: str | None, programme: str = "") -> tuple[list[TrainingCourse], dict[str, Metric]]:
     """Course rows, and the figures of a printed total row (合計) if there is one."""
     courses: list[TrainingCourse] = []
     totals: dict[str, Metric] = {}
     number_col = min(table.roles) - 1 if min(table.roles) > 0 else None
+    seen: set[str] = set()  # two rows may print the same course name
     period = Period(year, year, None) if year else None
     for row in table.rows:
         cells = _by_role(table, row)
@@ -59,16 +60,17 @@ def read_training(doc: SourceDocument, table: Table, year: str | None) -> tuple[
             for role, unit in (("attendance", ("person-time", "人次")), ("total_hours", ("hour", "小時"))):
                 cell = cells.get(role)
                 if figures[role] is not None and cell is not None:
-                    totals[role] = Metric(metric_key("training-total", role), "attendance" if role == "attendance" else "training-hours",
+                    totals[role] = Metric(metric_key("training-total", programme, role), "attendance" if role == "attendance" else "training-hours",
                                           figures[role], unit[0], unit[1], _cell_span(doc, cell), "total", period=period)
             continue
         if name is None or figures["attendance"] is None or figures["total_hours"] is None:
             continue
         number = next((c.text.strip() for c in row if c.col == number_col and not c.is_empty), None)
-        key = name.text
+        key = name.text if name.text not in seen else f"{name.text}-{number or len(courses) + 1}"
+        seen.add(key)
         def metric(role: str, measure: str, unit: str, label: str) -> Metric:
             cell = cells[role]
-            return Metric(metric_key("course", key, measure), measure, figures[role], unit, label, _cell_span(doc, cell),
+            return Metric(metric_key("course", programme, key, measure), measure, figures[role], unit, label, _cell_span(doc, cell),
                           name.text, subject_key=key, period=period)
         if figures["hours"] is None:
             continue
@@ -447,7 +449,9 @@ def read_legend(doc: SourceDocument) -> list[LegendEntry]:
     """Symbols a table note explains (● 已執行 ○ 未執行), read from the text, not assumed."""
     words = "|".join(re.escape(w) for w, _ in vocab.legend_words())
     # A symbol is one mark that is not a word character (●, ○, ✓), or a lone V / O / X.
-    pattern = re.compile(rf"(?:(?<![A-Za-z0-9])([VOXvox])(?![A-Za-z0-9])|([^\s\w（）()：:，,。、]))\s*[：:=]?\s*({words})")
+    # The meaning word stands alone (● 已執行 ○ 未執行), not at the start of a sentence (• 符合客戶…).
+    pattern = re.compile(rf"(?:(?<![A-Za-z0-9])([VOXvox])(?![A-Za-z0-9])|([^\s\w（）()：:，,。、<>\"'/=]))\s*[：:=]?\s*({words})"
+                         rf"(?=[\s,，;；、)）]|$)")
     values = dict(vocab.legend_words())
     seen: dict[str, LegendEntry] = {}
     for match in pattern.finditer(doc.text):

@@ -14,6 +14,10 @@ def _data() -> Mapping[str, Any]:
     return lexicon.load("report")
 
 
+def default_language() -> str:
+    return _data()["document"]["language"]
+
+
 def table_vocabulary(kind: str) -> Mapping[str, list[str]]:
     return _data()["tables"][kind]
 
@@ -124,3 +128,7 @@ def matches_header(cell_text: str, words: list[str]) -> bool:
 @lru_cache(maxsize=None)
 def section_words() -> tuple[tuple[str, str], ...]:
     return _longest_first(_data()["sections"])
+
+
+def contents_words() -> tuple[str, ...]:
+    return tuple(_data()["contents"]["words"])

@@ -106,6 +106,10 @@ def jurisdictions() -> tuple[tuple[str, str], ...]:
     return tuple(_lexicon()["jurisdictions"].items())  # type: ignore[union-attr]
 
 
+def language_of(jurisdiction: str) -> str | None:
+    return _lexicon()["languages"].get(jurisdiction)  # type: ignore[union-attr]
+
+
 @lru_cache(maxsize=None)
 def preamble_heading() -> re.Pattern[str]:
     words = "|".join("[ \t]*".join(w) for w in _lexicon()["preamble"]["words"])  # type: ignore[index]
