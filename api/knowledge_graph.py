@@ -107,10 +107,11 @@ class KnowledgeGraph:
             if iri is None:
                 raise LookupError(f"{node!r}: no source span is recorded for it")
             node = iri
-        found = cite_node(self._store, str(node))
-        if not found:
+        label = self._labels({IRI(node)}).get(IRI(node))
+        found = source_of(self._store, node=IRI(node), text=label)
+        if found is None:
             raise LookupError(f"{node}: no source span is recorded for this node")
-        return found[0]
+        return found
 
     def citations(self, node: str) -> list[Citation]:
         """Every span a node was derived from, in document order."""
@@ -199,7 +200,7 @@ class KnowledgeGraph:
     def programmes(self) -> list[Programme]:
         """Programmes of LegCo papers with their expenditure and its period."""
         return [
-            Programme(r.programme, r.label, r.expenditure, _local(r.currency), r.periodStart, r.periodEnd, self._source(node=r.programme))
+            Programme(r.programme, r.label, r.expenditure, _local(r.currency), r.periodStart, r.periodEnd, self._source(node=r.programme, text=r.label))
             for r in self.run("legco-programmes")
         ]
 

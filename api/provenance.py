@@ -11,6 +11,8 @@ narrowest span whose quoted text contains it, cut to the exact sub-range
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pyoxigraph as ox
 
 from .extract.normalise.variants import search_key
@@ -71,16 +73,11 @@ SELECT ?key ?node ?type ?number WHERE {
 
 def _citation(solution: ox.QuerySolution, text: str | None = None) -> Citation:
     v = {name: to_python(solution[name]) for name in ("span", "doc", "start", "end", "line", "page", "quoted", "title", "file")}
-    start, end, line, quoted = v["start"], v["end"], v["line"], v["quoted"]
-    if text is not None and text != quoted:
-        offset = quoted.find(text)
-        if offset >= 0:
-            line = line + quoted[:offset].count("\n") if line is not None else None
-            start, end, quoted = start + offset, start + offset + len(text), text
-    return Citation(
-        document=v["doc"], document_title=v["title"], source_file=v["file"], start=start, end=end,
-        line=line, page=v["page"], text=quoted, span=v["span"],
+    citation = Citation(
+        document=v["doc"], document_title=v["title"], source_file=v["file"], start=v["start"], end=v["end"],
+        line=v["line"], page=v["page"], text=v["quoted"], span=v["span"],
     )
+    return _cut(citation, text)
 
 
 def cite_nodes(store: GraphStore, nodes: list[str]) -> dict[str, list[Citation]]:
@@ -138,17 +135,35 @@ def first_occurrence(store: GraphStore, text: str) -> Citation | None:
 
 
 def source_of(store: GraphStore, *, node: str | None = None, text: str | None = None, cls: str | None = None, number: str | None = None) -> Citation | None:
-    """A fact's citation: the span quoting its text; else the spans of the node carrying that text; else its node's."""
-    found = None
-    if text:
-        found = _exact_text(store, text)
-        if found is None:
-            for candidate in nodes_with_text(store, text, cls, number)[:1]:
-                spans = cite_node(store, candidate)
-                found = spans[0] if spans else None
-        if found is None:
-            found = _containing_text(store, text)
-    if found is None and isinstance(node, IRI):
+    """A fact's citation.
+
+    With its node: the narrowest of the node's spans that holds ``text`` (cut
+    to it), else the node's longest span.  With only its text: the span
+    quoting it; else the spans of the node carrying that text; else the
+    narrowest span containing it.
+    """
+    if isinstance(node, IRI):
         spans = cite_node(store, node)
-        found = spans[0] if spans else None
-    return found
+        if spans:
+            holding = sorted((c for c in spans if text and text in c.text), key=lambda c: (c.end - c.start, c.start))
+            return _cut(holding[0], text) if holding else max(spans, key=lambda c: (c.end - c.start, -c.start))
+    if not text:
+        return None
+    found = _exact_text(store, text)
+    if found is None:
+        for candidate in nodes_with_text(store, text, cls, number)[:1]:
+            spans = cite_node(store, candidate)
+            found = spans[0] if spans else None
+    return found or _containing_text(store, text)
+
+
+def _cut(citation: Citation, text: str | None) -> Citation:
+    """The part of a citation that quotes exactly ``text`` (quoted text is the source verbatim)."""
+    if not text or text == citation.text:
+        return citation
+    offset = citation.text.find(text)
+    if offset < 0:
+        return citation
+    line = citation.line + citation.text[:offset].count("\n") if citation.line is not None else None
+    start = citation.start + offset
+    return replace(citation, start=start, end=start + len(text), line=line, text=text)

@@ -13,11 +13,16 @@ from typing import Iterable
 
 import pyoxigraph as ox
 
+from .extract.errors import TiaoliError
 from .extract.normalise.variants import search_key
 from .graph.namespaces import DCTERMS, ELI, RDFS, SKOS, TL
 from .graph.store import GraphStore
 from .records import SearchHit
 from .values import IRI, to_python
+
+class SearchUnavailable(TiaoliError):
+    pass
+
 
 MATCHING_NODES = """
 SELECT ?q ?node (MAX(?key = ?q) AS ?exact) WHERE {
@@ -52,6 +57,8 @@ def search_graph(store: GraphStore, text: str, *, kinds: Iterable[str] | None = 
         if isinstance(s["node"], ox.NamedNode)
     }
     if not found:
+        if not bool(store.query("ASK { ?node tl:searchKey ?key }").raw):
+            raise SearchUnavailable(f"{store.path}: this store holds no search keys (it was built by an older tiaoli); rebuild it with 'tiaoli build --full'")
         return []
     literals: dict[str, list[tuple[str, str]]] = {n: [] for n in found}
     types: dict[str, list[str]] = {n: [] for n in found}

@@ -76,3 +76,52 @@ def oxigraph_server(location: Path) -> Iterator[str]:
     command = [oxigraph_command(), "serve", "--location", str(location), "--bind", f"{LOOPBACK}:{port}", "--union-default-graph"]
     with running(command, base + "/query?query=ASK%7B%7D", "oxigraph serve"):
         yield base
+
+
+VIRTUOSO_INI = """\
+[Database]
+DatabaseFile = {folder}/virtuoso.db
+ErrorLogFile = {folder}/virtuoso.log
+LockFile = {folder}/virtuoso.lck
+TransactionFile = {folder}/virtuoso.trx
+xa_persistent_file = {folder}/virtuoso.pxa
+TempStorage = TempDatabase
+
+[TempDatabase]
+DatabaseFile = {folder}/virtuoso-temp.db
+TransactionFile = {folder}/virtuoso-temp.trx
+
+[Parameters]
+ServerPort = {host}:{sql_port}
+NumberOfBuffers = 10000
+MaxDirtyBuffers = 6000
+DirsAllowed = .
+
+[HTTPServer]
+ServerPort = {host}:{http_port}
+ServerRoot = {folder}
+MaxClientConnections = 10
+ServerThreads = 10
+
+[SPARQL]
+ResultSetMaxRows = 1000000
+MaxQueryExecutionTime = 120
+"""
+
+
+@contextlib.contextmanager
+def virtuoso_server(folder: Path) -> Iterator[str]:
+    """A fresh Virtuoso 7 (Debian's virtuoso-opensource-7-bin) on free loopback ports; yields its base URL.
+
+    Its administrator is dba/dba, as a new database has it; its default graph is every graph.
+    """
+    binary = shutil.which("virtuoso-t")
+    if binary is None:
+        raise AssertionError("virtuoso-t is missing: apt-get install -y virtuoso-opensource-7-bin (see .ci/system-packages.sh)")
+    folder.mkdir(parents=True, exist_ok=True)
+    http_port = free_port()
+    ini = folder / "virtuoso.ini"
+    ini.write_text(VIRTUOSO_INI.format(folder=folder, host=LOOPBACK, sql_port=free_port(), http_port=http_port), encoding="utf-8")
+    base = f"http://{LOOPBACK}:{http_port}"
+    with running([binary, "+foreground", "+configfile", str(ini)], base + "/sparql?query=ASK%7B%7D", "virtuoso-t"):
+        yield base

@@ -215,3 +215,18 @@ def test_a_binding_must_name_a_selected_variable(kg):
 
     with pytest.raises(QueryError, match="a binding must name a variable the query SELECTs"):
         kg.query("SELECT ?s WHERE { ?s ?p ?o }", o="x")
+
+
+def test_search_on_a_store_without_keys_says_how_to_fix_it(tmp_path):
+    import pyoxigraph as ox
+
+    from tiaoli.graph.store import GraphStore
+    from tiaoli.search import SearchUnavailable
+
+    store = GraphStore.create(tmp_path / "old")
+    with store.writer() as writer:
+        graph = "https://w3id.org/tiaoli/graph/old"
+        node = ox.NamedNode("https://w3id.org/tiaoli/id/doc/old")
+        writer.replace_graph(graph, [ox.Quad(node, ox.NamedNode("http://purl.org/dc/terms/title"), ox.Literal("商業會計法"), ox.NamedNode(graph))])
+    with pytest.raises(SearchUnavailable, match="tiaoli build --full"):
+        tiaoli.open(store=store.path).search("会计")

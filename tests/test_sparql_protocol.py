@@ -94,3 +94,10 @@ def test_remote_credentials_come_from_the_environment(monkeypatch):
     assert (found.user, found.password, found.digest, found.token) == ("dba", "s3cret", True, None)
     monkeypatch.setenv("TIAOLI_REMOTE_TOKEN", "t0ken")
     assert credentials(build_parser().parse_args(["query", "ASK {}", "--endpoint", "http://127.0.0.1:1/"])).token == "t0ken"
+
+
+def test_service_is_found_in_text_the_parser_rejects():
+    """A query rdflib cannot parse (newer syntax, or broken) is still checked word by word."""
+    with pytest.raises(ProtocolError, match="SERVICE"):
+        check_read_only("SELECT * WHERE { ?s ?p ?o .SERVICE <http://127.0.0.1:9/> { ?a ?b ?c } } NOT-SPARQL")
+    check_read_only('SELECT ?service WHERE { ?service ?p "SERVICE" } NOT-SPARQL')  # left to the engine's syntax error

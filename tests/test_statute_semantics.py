@@ -223,6 +223,12 @@ def test_a_so_called_phrase_without_a_meaning_is_not_a_definition():
     assert [c.modality for c in act.clauses] == ["permission"]
 
 
+def test_a_word_beginning_with_zhi_is_not_the_meaning_marker():
+    # 指數 (index) after 所稱X is part of the term, not 指 (means): regression from a held-out law.
+    act = analysed([("3", ["前項所稱消費者物價指數，準用所得稅法第五條第四項規定。"])])
+    assert act.definitions == []
+
+
 # ---------------------------------------------------------------- references
 
 def targets(act, source=None):

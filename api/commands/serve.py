@@ -58,5 +58,7 @@ def run(args: argparse.Namespace) -> int:
     GraphStore(path)  # fails with a clear message if nothing was built there
     app = create_app(Settings(store=path, timeout=args.timeout, max_rows=args.max_rows, workers=max(1, args.workers)))
     print(f"tiaoli: serving {path} at http://{args.host}:{args.port}/ (SPARQL endpoint /sparql)", file=sys.stderr)
+    if args.host not in ("127.0.0.1", "localhost", "::1"):
+        print(f"tiaoli: warning: --host {args.host} lets other machines query this store; it stays read-only", file=sys.stderr)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return 0

@@ -123,7 +123,9 @@ _OPAQUE = re.compile(
     r'|<[^<>"{}|^`\\\s]*>'
     r"|#[^\n]*",
 )
-_KEYWORD = r"(?<![\w?$:.\-]){word}(?![\w:\-])"
+# Not part of a variable (?x, $x) or prefixed name (p:x, a-x); a "." before it is the end of a
+# triple ("?s ?p ?o .SERVICE"), so it counts — a rare local name "p:a.SERVICE" is refused, the safe side.
+_KEYWORD = r"(?<![\w?$:\-]){word}(?![\w:\-])"
 
 
 def keywords_outside_literals(sparql: str, words: tuple[str, ...]) -> set[str]:

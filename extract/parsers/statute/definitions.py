@@ -15,7 +15,7 @@ from .model import Definition
 from .provisions import ProvisionText
 
 # 指定, 指示, 指派…: verbs, not "means".
-_VERBS_WITH_指 = "定|示|派|揮|導|控|摘|出|認|明|令"
+_VERBS_WITH_指 = "定|示|派|揮|導|控|摘|出|認|明|令|數|標|南|引|針|紋"
 _TERM = r"[^，,：:；;。「」（）()]{1,40}?"
 # 本法所稱X，(凡…者，)指… / 所謂X，係指… / 本法所稱X：在中央為…
 _SO_CALLED = re.compile(rf"(?:所稱|所謂)「?(?P<term>{_TERM})」?(?:者)?(?P<sep>[，,：:︰])\s*(?P<body>.+)$")
@@ -27,7 +27,7 @@ _SEAT = re.compile(rf"^「?(?P<term>{_TERM})」?[：:︰]\s*(?P<body>在中央(?
 _CLAUSE_MEANS = re.compile(rf"^「?(?P<term>{_TERM})」?(?P<body>(?:係指|謂)(?!{_VERBS_WITH_指}).+)$")
 _SO_CALLED_BODY = re.compile(r"(?:^|[，,])\s*(?:係|即)?(?:指|謂|包括|包含)")
 # 本法稱X者，謂… / 本法稱X者，係指… / 前項所稱X謂…
-_CALLED = re.compile(rf"(?:^|[，,]|本[法條例則]+|\S)稱「?(?P<term>{_TERM})」?(?:者)?[，,]?\s*(?P<body>(?:係|即)?(?:指|謂).+)$")
+_CALLED = re.compile(rf"(?:^|[，,]|本[法條例則]+|\S)稱「?(?P<term>{_TERM})」?(?:者)?[，,]?\s*(?P<body>(?:係|即)?(?:指(?!{_VERBS_WITH_指})|謂).+)$")
 # X：指… / X，謂… (a term opening the sentence, then 指 / 係指 / 謂)
 _COLON_MEANS = re.compile(
     rf"^(?:前項|前條|本法|本條例|第[一二三四五六七八九十]+項)?「?(?P<term>{_TERM})」?(?:[：:︰]|[，,](?=\s*(?:係指|謂|指(?!{_VERBS_WITH_指}))))"
