@@ -10,6 +10,12 @@ matched by its source, provision and exact text; a gold clause the parser did
 not produce counts against recall of its modality, a parser clause missing from
 the gold against precision.  ``--draft`` prints the parser's clauses in the gold
 format, as a starting point that a person then reads and corrects by hand.
+
+``benchmarks/gold/addressees-gold.tsv`` (source, article, paragraph, item,
+subitem, addressees, text; addressees are role ids joined by ``|``, empty for
+none) labels who each obligation, prohibition and permission of the seed binds;
+the script scores (clause, role) pairs against it: precision, recall, and the
+share of clauses whose addressees are exactly right.
 """
 
 from __future__ import annotations
@@ -58,14 +64,45 @@ def _key(value: object) -> str:
     return "" if value is None else str(value)
 
 
-def predicted(source: str) -> dict[tuple, str]:
+def predicted(source: str, field: str = "modality") -> dict[tuple, object]:
     doc = load_source(source)
-    out: dict[tuple, str] = {}
+    out: dict[tuple, object] = {}
     for act in PARSER.parse(doc).root.acts:
         for clause in act.clauses:
             p = clause.provision
-            out[(source, p.article, _key(p.paragraph), _key(p.item), _key(p.subitem), clause.text)] = clause.modality
+            out[(source, p.article, _key(p.paragraph), _key(p.item), _key(p.subitem), clause.text)] = getattr(clause, field)
     return out
+
+
+def read_addressee_gold(path: Path) -> dict[tuple, frozenset[str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {
+            tuple(row[f] for f in FIELDS if f != "modality"): frozenset(filter(None, row["addressees"].split("|")))
+            for row in csv.DictReader(handle, delimiter="\t")
+        }
+
+
+def addressee_report(path: Path, errors: bool) -> str:
+    """Precision and recall of (clause, role) pairs, and exact clauses, against ``path``."""
+    gold = read_addressee_gold(path)
+    pred: dict[tuple, object] = {}
+    for source in sorted({key[0] for key in gold}):
+        pred.update(predicted(source, "addressees"))
+    tp = predicted_n = gold_n = exact = 0
+    lines = []
+    for key, wanted in gold.items():
+        got = frozenset(pred.get(key) or ())
+        tp += len(got & wanted)
+        predicted_n += len(got)
+        gold_n += len(wanted)
+        exact += got == wanted
+        if errors and got != wanted:
+            lines.append(f"{key[0]} 第{key[1]}條 {key[2]}/{key[3]}/{key[4]}: gold={sorted(wanted)} parser={sorted(got)}  {key[5]}")
+    precision = tp / predicted_n if predicted_n else 1.0
+    recall = tp / gold_n if gold_n else 1.0
+    head = (f"addressees: {len(gold)} clauses, {gold_n} gold roles, {predicted_n} predicted, {tp} correct: "
+            f"precision {precision:.3f}, recall {recall:.3f}, clauses exactly right {exact / len(gold):.3f}")
+    return "\n".join([head, *lines])
 
 
 def read_gold(path: Path) -> dict[tuple, str]:
@@ -106,6 +143,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gold", type=Path, default=REPO / "benchmarks" / "gold" / "norms-gold.tsv")
     parser.add_argument("--errors", action="store_true", help="list every disagreement")
     parser.add_argument("--source", nargs="+", metavar="SOURCE", help="score only these gold sources")
+    parser.add_argument("--addressees", type=Path, nargs="?", const=REPO / "benchmarks" / "gold" / "addressees-gold.tsv",
+                        help="score addressees against this gold file instead of modalities")
     parser.add_argument("--draft", nargs="+", metavar="SOURCE", help="print the parser's clauses of SOURCE… in gold format")
     args = parser.parse_args(argv)
     if args.draft:
@@ -114,6 +153,9 @@ def main(argv: list[str] | None = None) -> int:
         for source in args.draft:
             for key, modality in predicted(source).items():
                 writer.writerow([*key[:5], modality, key[5]])
+        return 0
+    if args.addressees:
+        print(addressee_report(args.addressees, args.errors))
         return 0
     gold = read_gold(args.gold)
     if args.source:

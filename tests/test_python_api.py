@@ -172,6 +172,8 @@ def test_obligations_of_a_role_in_either_script_with_citations(kg, source_texts)
     assert obligations
     assert {o.modality for o in obligations} == {"obligation"}
     assert {o.addressee for o in obligations} == {"主辦會計人員"}
+    # 35: 應由代表商業之負責人、經理人、主辦及經辦會計人員簽名; 66(3): 應由…及主辦會計人員簽名
+    assert {(o.number, o.paragraph) for o in obligations} == {("35", 1), ("66", 3)}
     article_66 = [o for o in obligations if o.number == "66"]
     assert article_66 and "主辦會計人員簽名或蓋章負責" in article_66[0].text
     for obligation in obligations:

@@ -189,7 +189,8 @@ def test_norms_carry_modality_addressee_and_text(store):
     assert index[("83", Decimal(1), None, "本法自公布日施行")] == ("scope", None)
     assert index[("76", Decimal(1), Decimal(5), "違反第六章、第七章規定，編製內容顯不確實之決算報表")] == ("penalty", None)
     roles_of_35 = {a for _, number, _, _, _, a, _ in found if number == "35"}
-    assert roles_of_35 == {"business-representative", "manager", "accounting-personnel"}
+    # 主辦及經辦會計人員 is two roles: 主辦會計人員 and 經辦會計人員
+    assert roles_of_35 == {"business-representative", "manager", "chief-accounting-officer", "accounting-clerk"}
 
 
 def test_penalties_join_the_obligations_they_enforce(store):

@@ -48,6 +48,16 @@ def modalities(act):
         ("本法自公布日施行。", "scope", None),
         ("前項之一定金額，由中央主管機關公告之。", "other", None),
         ("各項資產以實際成本為入帳原則。", "other", None),
+        # a clause whose predicate is "proceed under these rules" is scope
+        ("外國護照之簽證，除條約另有規定外，依本條例辦理。", "scope", None),
+        ("公民投票之結果，依照公民投票法相關規定辦理。", "scope", None),
+        # a delegation is other, whatever its topic names (適用對象, 應備文件)
+        ("前項簽證之適用對象、條件及其他相關事項，由外交部定之。", "other", None),
+        ("前項簽證之效期、應備文件及其他相關事項，由外交部定之。", "other", None),
+        ("適用本法之要塞，由國防部以命令定之。", "scope", None),
+        # a duty or permission followed by 不受…限制 / 不適用… keeps its modality
+        ("前條之公告，應於三十日內辦理公民投票，不受公民投票法第二條之限制。", "obligation", "應"),
+        ("徵收之土地，應於六年內開始使用，不適用土地法第二百十九條規定。", "obligation", "應"),
     ],
 )
 def test_each_clause_gets_the_modality_its_words_state(sentence, modality, marker):
@@ -62,6 +72,7 @@ def test_each_clause_gets_the_modality_its_words_state(sentence, modality, marke
         "資產以取得時之實際成本入帳。",
         "營業成本與所由獲得之營業收入相配合。",
         "其對應之科目分別列示。",
+        "應我國政府邀請來訪之外國人士。",  # 應…邀請 answers an invitation
     ],
 )
 def test_words_containing_a_marker_are_not_markers(sentence):
@@ -108,6 +119,47 @@ def test_addressees_are_the_roles_before_the_marker_or_the_agents_after_應由()
         ["interested-party"],
     ]
     assert act.clauses[0].action == "於會計年度終了後六個月內，將決算報表提請股東承認"
+
+
+@pytest.mark.parametrize(
+    "sentence, roles",
+    [
+        ("帳簿應由代表商業之負責人、經理人、主辦及經辦會計人員簽名。",
+         ["business-representative", "manager", "chief-accounting-officer", "accounting-clerk"]),
+        ("主辦、經辦會計人員應於五日內辦理交代。", ["chief-accounting-officer", "accounting-clerk"]),
+        ("中央或地方主管機關得派員檢查。", ["central-competent-authority", "local-competent-authority"]),
+        ("董事及監察人應簽名。", ["director", "supervisor"]),  # no shared head: two printed roles
+    ],
+)
+def test_coordinated_roles_with_one_printed_head_are_each_addressed(sentence, roles):
+    (clause,) = analysed([("1", [sentence])]).clauses
+    assert clause.addressees == roles
+
+
+@pytest.mark.parametrize(
+    "sentence, roles",
+    [
+        ("前項主辦會計人員之任免，公司章程有較高規定者，從其規定。", []),  # the role is acted on
+        ("對於主辦會計人員之任免，應經董事會同意。", []),
+        ("在有限公司，應有全體股東過半數之同意。", []),  # a place, not an agent
+        ("有分支機構之商業，於會計年度終了時，應合併辦理決算。", ["business"]),
+        ("商業有支付退休金之義務者，應提列準備。", ["business"]),
+        ("憑證應作成之，由商業負責人簽名。", ["business-responsible-person"]),
+        ("會計事務之處理，得委由會計師處理之。", []),  # the one entrusted is not the one permitted
+    ],
+)
+def test_the_addressee_is_the_subject_or_agent_never_an_object(sentence, roles):
+    (clause,) = analysed([("1", [sentence])]).clauses
+    assert clause.addressees == roles
+
+
+def test_a_penalty_addresses_every_conjunct_of_an_elliptical_coordination():
+    act = analysed([("9", [
+        "商業負責人、主辦及經辦會計人員有下列情事之一者，處新臺幣六萬元以上三十萬元以下罰鍰：",
+        "一、不依規定設置帳簿。",
+    ])])
+    (penalty,) = act.penalties
+    assert penalty.addressees == ["business-responsible-person", "chief-accounting-officer", "accounting-clerk"]
 
 
 def test_items_complete_their_lead_in():

@@ -129,5 +129,11 @@ def roles() -> Mapping[str, str]:
 
 
 @lru_cache(maxsize=None)
+def role_object_nouns() -> tuple[str, ...]:
+    """Nouns of acts done to a person (任免): in `X之任免` the role X is an object, not an agent."""
+    return tuple(load("roles")["acts_on_role"]["words"])
+
+
+@lru_cache(maxsize=None)
 def variant_folds() -> Mapping[str, str]:
     return _table("variants", "fold")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _SENTENCE_END = "。"
 _CLAUSE_END = "。；;"
@@ -31,19 +32,19 @@ class Piece:
     text: str
 
 
+@lru_cache(maxsize=None)
+def _runs(ends: str) -> re.Pattern[str]:
+    return re.compile(f"[^{re.escape(ends)}]+")
+
+
 def _split(text: str, ends: str) -> list[Piece]:
     pieces = []
-    start = 0
-    for i, ch in enumerate(text + _SENTENCE_END[0]):
-        if i == len(text) or ch in ends:
-            a, b = start, i
-            while a < b and text[a] in _TRIM:
-                a += 1
-            while b > a and text[b - 1] in _TRIM:
-                b -= 1
-            if b > a:
-                pieces.append(Piece(a, b, text[a:b]))
-            start = i + 1
+    for m in _runs(ends).finditer(text):
+        run = m.group()
+        body = run.strip(_TRIM)
+        if body:
+            a = m.start() + len(run) - len(run.lstrip(_TRIM))
+            pieces.append(Piece(a, a + len(body), body))
     return pieces
 
 
