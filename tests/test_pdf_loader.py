@@ -100,6 +100,39 @@ def test_a_paragraph_broken_by_a_page_break_is_one_block(tmp_path):
     assert any(b.span.page != pdf.page_of(b.span.end - 1) for b in pdf.blocks), "some paragraph crosses a page"
 
 
+def _loose_glyphs_pdf(path: Path, runs: list[tuple[str, float]], size: float = 10.0) -> Path:
+    """One line of Latin text drawn run by run, each run after a gap of the given ems."""
+    from fpdf import FPDF
+
+    from pdf_render import font_paths
+
+    _, latin = font_paths()
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.add_page()
+    pdf.add_font("latin", fname=str(latin))
+    pdf.set_font("latin", size=size)
+    x = 72.0
+    for text, gap in runs:
+        x += gap * size
+        pdf.text(x, 100, text)
+        x += pdf.get_string_width(text)
+    pdf.output(str(path))
+    return path
+
+
+def test_a_decimal_point_set_loose_stays_inside_its_number(tmp_path):
+    runs = [("VAP", 0), ("194", 0.4), (".", 0.3), ("1", 0), ("and", 0.4), ("176", 0.4), (".", 0), ("8", 0.35),
+            ("59", 0.4), (",", 0.3), ("639", 0.3)]
+    doc = load_document(_loose_glyphs_pdf(tmp_path / "numbers.pdf", runs))
+    assert [b.text for b in doc.blocks] == ["VAP 194.1 and 176.8 59,639"]
+
+
+def test_glyphs_closer_than_a_space_are_one_word(tmp_path):
+    runs = [("Sc", 0), ("ore", 0.18), ("of", 0.35), ("the", 0.35), ("pa", 0.35), ("per", 0.2)]
+    doc = load_document(_loose_glyphs_pdf(tmp_path / "words.pdf", runs))
+    assert [b.text for b in doc.blocks] == ["Score of the paper"]
+
+
 # -- tables ----------------------------------------------------------------------------
 
 
