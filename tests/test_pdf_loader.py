@@ -8,6 +8,7 @@ layouts.
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import unicodedata
@@ -99,6 +100,39 @@ def test_a_paragraph_broken_by_a_page_break_is_one_block(tmp_path):
     assert any(b.span.page != pdf.page_of(b.span.end - 1) for b in pdf.blocks), "some paragraph crosses a page"
 
 
+def _loose_glyphs_pdf(path: Path, runs: list[tuple[str, float]], size: float = 10.0) -> Path:
+    """One line of Latin text drawn run by run, each run after a gap of the given ems."""
+    from fpdf import FPDF
+
+    from pdf_render import font_paths
+
+    _, latin = font_paths()
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.add_page()
+    pdf.add_font("latin", fname=str(latin))
+    pdf.set_font("latin", size=size)
+    x = 72.0
+    for text, gap in runs:
+        x += gap * size
+        pdf.text(x, 100, text)
+        x += pdf.get_string_width(text)
+    pdf.output(str(path))
+    return path
+
+
+def test_a_decimal_point_set_loose_stays_inside_its_number(tmp_path):
+    runs = [("VAP", 0), ("194", 0.4), (".", 0.3), ("1", 0), ("and", 0.4), ("176", 0.4), (".", 0), ("8", 0.35),
+            ("59", 0.4), (",", 0.3), ("639", 0.3)]
+    doc = load_document(_loose_glyphs_pdf(tmp_path / "numbers.pdf", runs))
+    assert [b.text for b in doc.blocks] == ["VAP 194.1 and 176.8 59,639"]
+
+
+def test_glyphs_closer_than_a_space_are_one_word(tmp_path):
+    runs = [("Sc", 0), ("ore", 0.18), ("of", 0.35), ("the", 0.35), ("pa", 0.35), ("per", 0.2)]
+    doc = load_document(_loose_glyphs_pdf(tmp_path / "words.pdf", runs))
+    assert [b.text for b in doc.blocks] == ["Score of the paper"]
+
+
 # -- tables ----------------------------------------------------------------------------
 
 
@@ -166,6 +200,51 @@ def test_running_header_and_page_numbers_are_removed_but_recorded(tmp_path):
     assert [r.page for r in headers] == list(range(1, pages + 1))
     assert all(squeeze(r.text) == "總則" for r in headers)
     assert [squeeze(b.text) for b in pdf.blocks] == [squeeze(b.text) for b in as_text.blocks]
+
+
+def _paged_pdf(path: Path, pages: list[tuple[str, list[str]]]) -> Path:
+    """One A4 page per (header, body lines): the header set apart at the top, a centred page
+    number at the foot, body lines spaced as a statute's labels and paragraphs are."""
+    from fpdf import FPDF
+
+    from pdf_render import font_paths
+
+    cjk, latin = font_paths()
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.set_auto_page_break(False)
+    pdf.add_font("cjk", fname=str(cjk))
+    pdf.add_font("latin", fname=str(latin))
+
+    def write(text: str, x: float, y: float, size: float) -> None:
+        for run in re.findall(r"[\x20-\x7e]+|[^\x20-\x7e]+", text):  # the CJK font has no digits
+            pdf.set_font("latin" if run.isascii() else "cjk", size=size)
+            pdf.text(x, y, run)
+            x += pdf.get_string_width(run)
+
+    for number, (header, body) in enumerate(pages, start=1):
+        pdf.add_page()
+        write(header, 72, 52, 8)
+        write(f"- {number} -", 290, pdf.h - 40, 9)
+        for i, line in enumerate(body):
+            write(line, 72, 90 + i * 10.5 * 2.3, 10.5)
+    pdf.output(str(path))
+    return path
+
+
+def test_article_labels_opening_pages_are_text_not_a_running_header(tmp_path):
+    labels = ["第3條", "第7條", "第12條", "第20條", "第26條"]
+    pages = [("某某辦法", [label, LONG_CJK[:30], LONG_CJK[-30:]]) for label in labels]
+    doc = load_document(_paged_pdf(tmp_path / "labels.pdf", pages))
+    assert [(r.role, r.page) for r in doc.removed if r.role == "header"] == [("header", p) for p in range(1, 6)]
+    assert all(r.text == "某某辦法" for r in doc.removed if r.role == "header")
+    assert [b.text for b in doc.blocks if b.text in labels] == labels
+
+
+def test_a_header_whose_number_follows_the_page_is_furniture(tmp_path):
+    pages = [(f"第{n + 40}號報告", [f"第{2 * n + 5}條", LONG_CJK[:30], LONG_CJK[-30:]]) for n in range(1, 6)]
+    doc = load_document(_paged_pdf(tmp_path / "numbered.pdf", pages))
+    assert [r.text for r in doc.removed if r.role == "header"] == [f"第{n + 40}號報告" for n in range(1, 6)]
+    assert [b.text for b in doc.blocks if b.text.endswith("條")] == [f"第{2 * n + 5}條" for n in range(1, 6)]
 
 
 def test_two_up_sheets_are_read_left_page_then_right_page(tmp_path):

@@ -4,8 +4,12 @@ Furniture is not part of the reading flow, but it is source text, so it is
 recorded in ``SourceDocument.removed`` rather than dropped.  Candidates are
 the runs of text in the top and bottom bands of each region (page or half
 page).  A run is furniture if it is a bare page number (``3``, ``- 3 -``,
-``第 3 頁``, ``第1頁 共3頁``, ``A2``) or if the same text, digits aside,
-recurs in that band across several regions.
+``第 3 頁``, ``第1頁 共3頁``, ``A2``) or if it runs: the same text recurs in
+that band across several regions, or text of the same shape whose number
+counts up with the region (``Report 2008 - 3``, ``Report 2008 - 4``…).  Text
+of the same shape whose numbers do not follow the pages (``第14條`` at the top
+of one page, ``第23條`` at the top of another) is body text that happens to
+begin or end a page, and stays in the flow.
 """
 
 from __future__ import annotations
@@ -30,6 +34,33 @@ _EDGE_LINES = 2  # at most this many lines at each edge are considered
 
 def _key(text: str) -> str:
     return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
+
+
+def _running(occurrences: list[tuple[int, str]], needed: int) -> set[int]:
+    """Which of the regions holding runs of one shape (region index, text) carry furniture.
+
+    A run is furniture when its exact text recurs on ``needed`` regions; when its exact text
+    recurs at all and the shape does (a running section number: ``Part 2`` over several pages,
+    then ``Part 3``); or when one of its numbers keeps a constant offset from the region index
+    on ``needed`` regions (a page number inside a header).
+    """
+    regions_of: dict[str, set[int]] = defaultdict(set)
+    for region, text in occurrences:
+        regions_of[re.sub(r"\s+", "", text)].add(region)
+    shape_regions = {region for region, _ in occurrences}
+    out: set[int] = set()
+    for regions in regions_of.values():
+        if len(regions) >= needed or (len(regions) >= 2 and len(shape_regions) >= needed):
+            out |= regions
+    numbers = [(region, [int(n) for n in re.findall(r"\d+", text)]) for region, text in occurrences]
+    for position in range(min((len(ns) for _, ns in numbers), default=0)):
+        offsets: dict[int, set[int]] = defaultdict(set)
+        for region, ns in numbers:
+            offsets[ns[position] - region].add(region)
+        for regions in offsets.values():
+            if len(regions) >= needed:
+                out |= regions
+    return out
 
 
 def is_page_number(text: str) -> bool:
@@ -61,21 +92,22 @@ def _edge_lines(region: Region) -> list[tuple[str, Line]]:
 def remove_furniture(regions: list[Region], watermark: dict[int, list[Char]]) -> list[RemovedText]:
     """Take furniture out of the regions' lines; return what was taken, in page order."""
     candidates: list[tuple[Region, str, Line, list[Char]]] = []
-    recurrence: dict[tuple[str, str], set[int]] = defaultdict(set)
+    shapes: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
     for region in regions:
         for role, line in _edge_lines(region):
             for run in split_line(line):
                 text = chars_text(run)
                 candidates.append((region, role, line, run))
-                recurrence[(role, _key(text))].add(region.index)
+                shapes[(role, _key(text))].append((region.index, text))
     needed = max(2, int(0.3 * len(regions) + 0.5)) if len(regions) > 1 else 10**9
+    running = {shape: _running(occurrences, needed) for shape, occurrences in shapes.items()}
     removed: list[tuple[int, float, RemovedText]] = []
     drop: dict[int, set[int]] = defaultdict(set)  # id(line) -> ids of chars to take out
     for region, role, line, run in candidates:
         text = chars_text(run)
         if is_page_number(text):
             kind = "page-number"
-        elif len(recurrence[(role, _key(text))]) >= needed and _key(text).strip("#"):
+        elif region.index in running[(role, _key(text))] and _key(text).strip("#"):
             kind = role
         else:
             continue

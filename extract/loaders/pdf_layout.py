@@ -94,29 +94,48 @@ class Region:
         return self.bbox[3] - self.bbox[1]
 
 
+_LATIN_SPACE = 0.22  # below a space's width (about a quarter em in most fonts), in ems
+_NUMBER_POINT = 0.6  # a decimal point or thousands comma set loose stays in its number up to this, in ems
+
+
 def _needs_space(left: Char, right: Char) -> bool:
     gap = right["x0"] - left["x1"]
     size = min(left["size"], right["size"]) or 1.0
     if is_cjk(left["text"]) or is_cjk(right["text"]):
         return gap > 0.45 * size
-    return gap > 0.15 * size
+    return gap > _LATIN_SPACE * size
+
+
+def _inside_number(visible: list[Char], i: int) -> bool:
+    """Whether the gap before ``visible[i]`` is next to the point or comma of a number (194.1, 59,639)."""
+    def text(j: int) -> str:
+        return visible[j]["text"] if 0 <= j < len(visible) else ""
+
+    point_after = text(i) in ".," and text(i - 1).isdigit() and text(i + 1).isdigit()
+    point_before = text(i - 1) in ".," and text(i - 2).isdigit() and text(i).isdigit()
+    size = min(visible[i - 1]["size"], visible[i]["size"]) or 1.0
+    return (point_after or point_before) and visible[i]["x0"] - visible[i - 1]["x1"] <= _NUMBER_POINT * size
 
 
 def chars_text(chars: list[Char]) -> str:
-    """Text of one line of characters (sorted left to right), spaces inferred from gaps."""
-    out: list[str] = []
-    previous: Char | None = None
-    pending_space = False
+    """Text of one line of characters (sorted left to right), spaces inferred from gaps.
+
+    A space the PDF itself writes is kept; one inferred from a gap needs the gap to be as wide as
+    a space, and is never put around the point or comma inside a number.
+    """
+    visible = [c for c in chars if not c["text"].isspace()]
+    spaced: set[int] = set()  # positions in ``visible`` that a written space precedes
+    seen = 0
     for char in chars:
-        text = char["text"]
-        if text.isspace():
-            pending_space = previous is not None
-            continue
-        if previous is not None and (pending_space or _needs_space(previous, char)):
+        if char["text"].isspace():
+            spaced.add(seen)
+        else:
+            seen += 1
+    out: list[str] = []
+    for i, char in enumerate(visible):
+        if i and (i in spaced or (_needs_space(visible[i - 1], char) and not _inside_number(visible, i))):
             out.append(" ")
-        out.append(text)
-        previous = char
-        pending_space = False
+        out.append(char["text"])
     return "".join(out)
 
 
