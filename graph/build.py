@@ -224,7 +224,8 @@ def build(
         tasks = _tasks(inputs, kind, previous, seen, report, progress)
         for outcome in parallel.ordered_map(_parse_and_map, tasks, workers):
             if isinstance(outcome, BuildFailure):
-                writer.remove_graph(iri.graph_iri(outcome.doc_id)) if outcome.doc_id else None
+                if outcome.doc_id:  # its old graph goes, as in a full rebuild
+                    writer.remove_graph(iri.graph_iri(outcome.doc_id))
                 _fail(report, progress, outcome)
                 continue
             writer.replace_graph(outcome.summary.graph, outcome.nquads)
