@@ -29,15 +29,17 @@ TARGET_P50_MS = 50
 
 
 def _time_oxigraph(store, sparql: str, runs: int, budget_s: float) -> tuple[list[float], int]:
-    """Two warm-up runs, then ``runs`` timed ones, fewer (at least 5) if they would exceed ``budget_s``."""
-    samples, rows = [], 0
+    """Warm-up runs (two, or one for a query slower than a second), then ``runs`` timed ones,
+    fewer (at least 3) if they would exceed ``budget_s``."""
+    samples, rows, warm_ups = [], 0, 2
     for number in range(runs + 2):
         start = time.perf_counter()
         rows = len(list(store.query(sparql).raw))
         elapsed = time.perf_counter() - start
         if number == 0:
-            runs = max(5, min(runs, int(budget_s / max(elapsed, 1e-6))))
-        if number >= 2:
+            runs = max(3, min(runs, int(budget_s / max(elapsed, 1e-6))))
+            warm_ups = 1 if elapsed > 1 else 2
+        if number >= warm_ups:
             samples.append(elapsed * 1000)
         if len(samples) >= runs:
             break
