@@ -6,8 +6,9 @@ DEMO_QUERY ?= graph/queries/law-penalties.rq
 
 .PHONY: demo test install install-test system-packages
 
+# The serve and pandas extras too, so every example of the README and docs/ runs after `make demo`.
 install:
-	$(PYTHON) -m pip install --quiet -e .
+	$(PYTHON) -m pip install --quiet -e '.[serve,pandas]' 
 
 install-test:
 	$(PYTHON) -m pip install --quiet -e '.[test]'
@@ -21,5 +22,6 @@ demo: install
 	tiaoli build corpus --store $(STORE)
 	tiaoli query $(DEMO_QUERY) --store $(STORE)
 
+# Two worker processes: the suite's whole-corpus tests are CPU-bound and CI has two cores.
 test: system-packages install-test
-	$(PYTHON) -m pytest
+	$(PYTHON) -m pytest -n 2

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the test suite uses, when they are missing.
 set -euo pipefail
-packages=(fonts-droid-fallback chromium chromium-driver)
+packages=(fonts-droid-fallback fonts-dejavu-core chromium chromium-driver)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -17,7 +17,7 @@ from .extract.errors import TiaoliError
 from .graph.store import QueryError, default_store_path
 
 # Order is the order shown in --help.
-COMMANDS = ("build", "query", "export", "stats", "validate", "graph")
+COMMANDS = ("build", "query", "search", "export", "stats", "validate", "graph", "serve", "push")
 
 EPILOG = """\
 examples:
@@ -27,6 +27,9 @@ examples:
   tiaoli query 'SELECT ?t WHERE { ?d dcterms:title ?t }' --format csv
   tiaoli export --format nquads -o corpus.nq
   tiaoli validate
+  tiaoli search 会计凭证              find articles, terms, roles … in any script variant
+  tiaoli serve                         SPARQL endpoint and web page on http://127.0.0.1:8000/
+  tiaoli push --endpoint http://127.0.0.1:7878/query   copy the graph to a triple store
 
 The store is a folder (default: .tiaoli/store under the current directory, or
 $TIAOLI_STORE).  Common prefixes (tl:, eli:, prov:, dcterms:, skos:, …) are

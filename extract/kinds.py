@@ -29,7 +29,8 @@ def parsers() -> dict[str, Parser]:
 
 
 def kind_names() -> list[str]:
-    return sorted(parsers())
+    """Registered kinds, read from the entry points without importing any parser."""
+    return sorted({entry.name for entry in entry_points(group=PARSER_GROUP)})
 
 
 def parser_for(kind: str, path: str = "") -> Parser:

@@ -18,6 +18,16 @@ printed without a currency take the currency of the amount before it
 The pipeline matches on :func:`fold_width` of the text, which maps one character
 to one character, so every tag's offsets index the caller's text and
 ``text[tag.start:tag.end] == tag.text``.
+
+What a parser should know when reading the tags:
+
+- an article's own heading (`第 15 條`) is an ARTICLE_REF like a citation; the
+  position in the layout tells them apart;
+- a range `第七十一條至第七十八條` is two ARTICLE_REF tags with 至 between them;
+- a number of hours (`28,674.50 小時`) is a DURATION with unit hour, not a QUANTITY;
+- a MONEY value's currency is None when none is printed, none came before it in
+  the text, and no ``default_currency`` was given;
+- numbers inside codes (`CB(2)1667/05-06`) and ordinals (`第五年`) are not tagged.
 """
 
 from __future__ import annotations
@@ -119,13 +129,14 @@ def _chars_of(words: Iterable[str], op: str = "+") -> dict:
 
 
 def _money_patterns() -> list[list[dict]]:
-    currency = _chars_of(list(lexicon.currency_names()) + list(lexicon.dollar_signs()))
+    names = [fold_width(n) for n in list(lexicon.currency_names()) + list(lexicon.dollar_signs())]
+    currency = [_any(n[0] for n in names), _chars_of(names, "*")]
     scale = _chars_of(lexicon.amount_scales(), "*")
     optional_suffix = _any(lexicon.amount_suffixes(), "?")
     whole = {"ORTH": "整", "OP": "?"}
     return [
-        [currency, _SP] + _num() + [scale, _SP, optional_suffix, whole],  # 新臺幣三萬元, HK$176.4M, $120
-        _num() + [optional_suffix, _SP, currency],  # 500萬港元, 5000 HKD
+        currency + [_SP] + _num() + [scale, _SP, optional_suffix, whole],  # 新臺幣三萬元, HK$176.4M, $120
+        _num() + [optional_suffix, _SP] + currency,  # 500萬港元, 5000 HKD
         _num() + [_any(lexicon.amount_suffixes()), whole],  # 十五萬元, 5.5 億元
     ]
 
@@ -212,13 +223,45 @@ class _RuleComponent:
         return doc
 
 
+def _possible_first_chars(patterns: Iterable[list[dict]]) -> frozenset[str]:
+    """Every character a match of ``patterns`` can start with."""
+    chars: set[str] = set()
+    for pattern in patterns:
+        for token in pattern:
+            if token.get("IS_SPACE"):
+                pass
+            elif "ORTH" in token:
+                orth = token["ORTH"]
+                chars.update(orth["IN"] if isinstance(orth, dict) else [orth])
+            elif token.get("NORM") == NUMERAL_NORM:
+                chars.update(_NUM_START)
+            else:
+                raise ValueError(f"cannot tell what {token} starts with")
+            if token.get("OP") not in ("?", "*"):
+                break
+    return frozenset(chars)
+
+
 class NumericRules(_RuleComponent):
-    """Matcher component: candidate spans for every numeric label."""
+    """Matcher component: candidate spans for every numeric label.
+
+    A text with none of the characters a match can start with (most clauses
+    of a statute hold no number) skips the Matcher.
+    """
 
     def __init__(self, nlp: Language):
         self.matcher = Matcher(nlp.vocab)
+        starts: set[str] = set()
         for label, build in _NUMERIC_RULES.items():
-            self.matcher.add(label, build())
+            patterns = build()
+            self.matcher.add(label, patterns)
+            starts |= _possible_first_chars(patterns)
+        self.starts = frozenset(starts)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.starts.isdisjoint(doc.text):
+            return doc
+        return super().__call__(doc)
 
 
 class LexicalRules(_RuleComponent):

@@ -31,6 +31,7 @@ from ..extract.parsers.base import ParsedDocument
 from .mapping import mapping_for
 from .mapping.document import map_source_document
 from . import iri, parallel
+from .mapping.search_keys import search_key_quads
 from .mapping.writer import GraphWriter
 from .namespaces import GRAPH, PREFIXES, PROV, RDF, TL
 from .store import GraphStore
@@ -140,6 +141,7 @@ def document_quads(parsed: ParsedDocument) -> tuple[list[Quad], DocumentSummary]
     out = GraphWriter(parsed.source.id, parsed.source.meta.language)
     map_source_document(parsed, attribution, out)
     mapping_for(parsed.kind)(parsed, out)
+    out.extend(search_key_quads(out.quads()))
     quads = out.quads()
     facts: Counter[str] = Counter()
     for quad in quads:

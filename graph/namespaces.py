@@ -82,5 +82,20 @@ time = Namespace(TIME)
 odrl = Namespace(ODRL)
 
 
+# Characters a prefixed name's local part may hold only backslash-escaped
+# (SPARQL 1.1 and Turtle PN_LOCAL_ESC), such as the '/' of tl:modality/obligation.
+_LOCAL_ESCAPES = {ch: "\\" + ch for ch in "~.!$&'()*+,;=/?#@%"}
+
+
+def prefixed(iri: str) -> str | None:
+    """``iri`` as a prefixed name that SPARQL and Turtle accept (``tl:modality\\/obligation``), or None."""
+    for prefix, base in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
+        if iri.startswith(base):
+            local = iri[len(base):]
+            escaped = "".join(_LOCAL_ESCAPES.get(ch, ch) if i == 0 or i == len(local) - 1 or ch != "." else ch for i, ch in enumerate(local))
+            return f"{prefix}:{escaped}"
+    return None
+
+
 def sparql_prefixes() -> str:
     return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())

@@ -7,7 +7,7 @@ from typing import TextIO
 
 import pyoxigraph as ox
 
-from .namespaces import PREFIXES
+from .namespaces import prefixed
 from .store import QueryResult
 
 RESULT_FORMATS = {
@@ -30,10 +30,7 @@ def short(term: object) -> str:
     if term is None:
         return ""
     if isinstance(term, ox.NamedNode):
-        for prefix, base in PREFIXES.items():
-            if term.value.startswith(base):
-                return f"{prefix}:{term.value[len(base):]}"
-        return term.value
+        return prefixed(term.value) or term.value
     if isinstance(term, ox.Literal):
         return term.value
     return str(term)
@@ -64,13 +61,20 @@ def write_table(result: QueryResult, stream: TextIO, limit: int | None = None) -
     for solution in solutions:  # type: ignore[attr-defined]
         total += 1
         if limit is None or len(rows) < limit:
-            rows.append([_cell(short(solution[v])) for v in variables])
-    widths = [max([_width(v)] + [_width(r[i]) for r in rows]) for i, v in enumerate(variables)]
+            rows.append([short(solution[v]) for v in variables])
+    write_rows(variables, rows, stream, total=total)
+
+
+def write_rows(headers: list[str], rows: list[list[str]], stream: TextIO, total: int | None = None) -> None:
+    """An aligned table of text cells for people (CJK characters count double)."""
+    rows = [[_cell(str(c)) for c in row] for row in rows]
+    total = len(rows) if total is None else total
+    widths = [max([_width(v)] + [_width(r[i]) for r in rows]) for i, v in enumerate(headers)]
 
     def line(cells: list[str]) -> str:
         return " | ".join(c + " " * (w - _width(c)) for c, w in zip(cells, widths)).rstrip()
 
-    stream.write(line(variables) + "\n")
+    stream.write(line(headers) + "\n")
     stream.write("-+-".join("-" * w for w in widths) + "\n")
     for row in rows:
         stream.write(line(row) + "\n")

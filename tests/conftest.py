@@ -38,3 +38,7 @@ def seed_store(tmp_path_factory):
     report = build([CORPUS], store)
     assert report.ok, [f.message for f in report.failures]
     return GraphStore(store.path)
+
+
+# The PDF fixtures (seed_pdfs, seed_pdfs_two_up, evaldata_pdf_docs) live in their own module.
+from conftest_pdf import evaldata_pdf_dir, evaldata_pdf_docs, seed_pdfs, seed_pdfs_two_up  # noqa: E402,F401

@@ -26,6 +26,7 @@ from tiaoli.extract.model import Block, BlockKind, SourceDocument
 CJK_FONT = Path("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf")
 LATIN_FONTS = (
     Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
+    Path("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf"),
     Path("/usr/share/fonts/truetype/noto/NotoMono-Regular.ttf"),
 )
 INSTALL_HINT = "install it with: apt-get update && apt-get install -y fonts-droid-fallback fonts-dejavu-core"
@@ -33,7 +34,6 @@ INSTALL_HINT = "install it with: apt-get update && apt-get install -y fonts-droi
 BODY = 10.5
 HEADING_SIZES = {1: 18.0, 2: 16.0, 3: 14.0, 4: 12.5, 5: 12.0, 6: 12.0}
 CELL_SIZE = 9.0
-BULLETS = {"-": "•", "*": "•", "+": "•"}
 
 
 class MissingFontError(RuntimeError):
@@ -70,7 +70,7 @@ class _Frame:
 class _Layout:
     """Writes text into page frames (one per sheet, or two side by side), breaking lines and pages."""
 
-    def __init__(self, title: str, two_up: bool):
+    def __init__(self, title: str, two_up: bool, furniture: bool = True):
         from fpdf import FPDF
 
         cjk, latin = font_paths()
@@ -85,6 +85,7 @@ class _Layout:
         self.pdf.set_title(title)
         self.title = title
         self.two_up = two_up
+        self.furniture = furniture
         self.page_no = 0
         self.frames: list[_Frame] = []
         self.frame_index = 0
@@ -106,6 +107,9 @@ class _Layout:
     def _start_frame(self) -> None:
         self.page_no += 1
         frame = self.frame
+        self.y = frame.top
+        if not self.furniture:
+            return
         self._text(self.title, frame.x0, frame.top - 36, 8.0)  # running header
         self.pdf.line(frame.x0, frame.top - 24, frame.x1, frame.top - 24)
         number = f"- {self.page_no} -"
@@ -222,10 +226,10 @@ def _cell_text(cell) -> str:
     return "\n".join(f.text for f in cell.fragments if f.text.strip())
 
 
-def render(doc: SourceDocument, out: Path, *, two_up: bool = False) -> Path:
-    """Print ``doc`` (as the text loader read it) to ``out``."""
+def render(doc: SourceDocument, out: Path, *, two_up: bool = False, furniture: bool = True) -> Path:
+    """Print ``doc`` (as the text loader read it) to ``out``; ``furniture`` adds a running header and page numbers."""
     title = next((block_lines(b) for b in doc.blocks if b.kind is BlockKind.HEADING), doc.id)[:24] or doc.id
-    layout = _Layout(title, two_up)
+    layout = _Layout(title, two_up, furniture)
     for block in doc.blocks:
         text = block_lines(block)
         if block.kind is BlockKind.HEADING:
@@ -235,8 +239,9 @@ def render(doc: SourceDocument, out: Path, *, two_up: bool = False) -> Path:
         elif block.kind is BlockKind.TABLE:
             layout.table([[_cell_text(c) for c in row] for row in block.rows])
         elif block.kind is BlockKind.LIST_ITEM:
-            marker = BULLETS.get(block.marker, block.marker)
-            layout.paragraph(f"{marker} {text}", BODY, hang=2 * BODY, space_before=BODY * 0.8)
+            # The marker is printed as written ("-", "1."), so a parser sees the same line starts
+            # in the PDF's text as in the text version.
+            layout.paragraph(f"{block.marker} {text}", BODY, hang=2 * BODY, space_before=BODY * 0.8)
         else:
             layout.paragraph(text, BODY, first_indent=2 * BODY, space_before=BODY * 0.8)
     out.parent.mkdir(parents=True, exist_ok=True)

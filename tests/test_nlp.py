@@ -172,3 +172,8 @@ def test_counts_in_a_legco_paper():
         ("100 次", 100, "次", "as-many-as"),
         ("104 位", 104, "位", None),
     ]
+
+
+def test_lone_surrogates_do_not_stop_the_pipeline():
+    text = "應於\udc8f五日內"
+    assert [(t.label, t.text) for t in annotate(text)] == [("DEONTIC", "應"), ("DURATION", "五日內")]

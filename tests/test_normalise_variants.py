@@ -57,7 +57,11 @@ def test_every_flagged_character_is_changed_by_s2t(text):
         assert text[offset] == ch and s2t.convert(ch) != ch
 
 
-@given(st.text())
+def test_lone_surrogates_get_a_key():
+    assert search_key("會計\udc8f") == search_key("会计\ufffd")
+
+
+@given(st.text(alphabet=st.characters(codec=None)))
 def test_never_crash(text):
     assert isinstance(search_key(text), str)
     simplified_only_chars(text)

@@ -331,6 +331,13 @@ def test_a_repeat_offence_is_a_second_heavier_penalty_with_its_window():
     assert (repeat.repeat_offence.value, repeat.repeat_offence.unit, repeat.repeat_offence.kind) == (Decimal(3), "year", "repeat-window")
 
 
+def test_the_authority_named_in_the_penalty_clause_imposes_it():
+    act = analysed([("16", ["違反第十條規定者，由中央主管機關處新臺幣二萬元以上十萬元以下罰鍰。"])])
+    (penalty,) = act.penalties
+    assert penalty.authority == "central-competent-authority"
+    assert penalty.sanctioned == [P("10")]
+
+
 def test_life_imprisonment_and_a_fine_without_range():
     act = analysed([("9", ["犯前項之罪者，處死刑、無期徒刑或十年以上有期徒刑，得併科新臺幣一千萬元罰金。"])])
     (penalty,) = act.penalties

@@ -178,3 +178,42 @@ def only_act_of(acts: list[Act]) -> Act:
 def test_article_label_forms(label, number):
     act = only_act(f"測試法\n第十四條 前文。\n{label} 本文。\n")
     assert [a.number for a in act.articles] == ["14", number]
+
+
+def test_unnumbered_heading_series_and_a_caption_before_the_label():
+    act = only_act(
+        """測試要點
+壹、總則
+第一條 本要點為測試而定。
+（目的）
+第二條 本要點之目的如下。
+貳、附則
+甲、施行
+第三條 本要點自發布日施行。
+"""
+    )
+    assert [(d.level, d.number, d.heading) for d in act.divisions] == [
+        ("heading", "1", "壹 總則"), ("heading", "2", "貳 附則"), ("heading", "1", "甲 施行")
+    ]
+    assert [act.divisions[a.division].heading for a in act.articles] == ["壹 總則", "壹 總則", "甲 施行"]
+    assert act.divisions[2].parent == 1
+    assert act.articles[1].caption == "（目的）"
+    assert act.articles[0].text == "本要點為測試而定。"
+
+
+def test_seed_reflowed_at_a_narrow_width_keeps_its_structure(corpus_dir):
+    from tiaoli.extract.loaders import load_document
+
+    seed = load_document(corpus_dir / "003_c9028c36c3eddfe8.txt")
+    wrapped = []
+    for line in seed.text.split("\n"):
+        line = line.rstrip()
+        while len(line) > 40:
+            wrapped.append(line[:40])
+            line = line[40:]
+        wrapped.append(line)
+    original = only_act_of(PARSER.parse(seed).root.acts)
+    reflowed = only_act("\n".join(wrapped))
+    assert [(a.number, squeeze(a.text), len(a.paragraphs)) for a in reflowed.articles] == [
+        (a.number, squeeze(a.text), len(a.paragraphs)) for a in original.articles
+    ]

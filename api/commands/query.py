@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from ..cli import add_store_option, store_path
+from .push import add_credential_options, credentials
 
 HELP = """\
 Run a SPARQL 1.1 query (SELECT, ASK, CONSTRUCT or DESCRIBE) over every
@@ -34,6 +35,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("query", metavar="QUERY", help="a .rq file or SPARQL text")
     parser.add_argument("--format", choices=FORMATS, default="table", help="table (default, for reading), csv, tsv, json (W3C SPARQL 1.1 Query Results JSON) or xml")
     parser.add_argument("--limit", type=int, default=None, metavar="N", help="show at most N rows in table format")
+    parser.add_argument("--endpoint", metavar="URL", help="run the query on this remote SPARQL endpoint instead of the store (see tiaoli push)")
+    add_credential_options(parser)
     add_store_option(parser)
     parser.set_defaults(run=run)
 
@@ -55,7 +58,11 @@ def run(args: argparse.Namespace) -> int:
     from ..graph.store import GraphStore
 
     sparql = read_query_argument(args.query)
-    store = GraphStore(store_path(args))
-    result = store.query(sparql)
+    if args.endpoint:
+        from ..remote import remote_query
+
+        result = remote_query(args.endpoint, sparql, credentials=credentials(args))
+    else:
+        result = GraphStore(store_path(args)).query(sparql)
     write_result(result, args.format, sys.stdout, limit=args.limit)
     return 0

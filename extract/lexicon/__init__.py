@@ -82,9 +82,18 @@ def false_units() -> tuple[str, ...]:
     return tuple(sorted(load("units")["false_units"]["words"], key=lambda w: (-len(w), w)))
 
 
+@lru_cache(maxsize=None)
+def _false_units_by_first_char() -> Mapping[str, tuple[str, ...]]:
+    by_char: dict[str, list[str]] = {}
+    for word in false_units():
+        by_char.setdefault(word[0], []).append(word)
+    return MappingProxyType({ch: tuple(words) for ch, words in by_char.items()})
+
+
 def is_false_unit(text: str, position: int, unit: str) -> bool:
     """True if the ``unit`` read at ``text[position:]`` is the start of a longer non-unit word."""
-    return any(len(w) > len(unit) and text.startswith(w, position) for w in false_units())
+    words = _false_units_by_first_char().get(text[position:position + 1], ())
+    return any(len(w) > len(unit) and text.startswith(w, position) for w in words)
 
 
 @lru_cache(maxsize=None)

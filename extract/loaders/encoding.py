@@ -44,20 +44,23 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
             except UnicodeDecodeError as exc:
                 raise InputError(path, f"has a {name} byte-order mark but is not valid {name}", position=f"byte {exc.start}") from exc
             return text.lstrip("\ufeff"), name
-    if b"\x00" in data[:4096] and not _utf16_without_bom(data):
-        raise InputError(path, "is a binary file, not text or PDF")
+    sample = data[:4096]
+    if b"\x00" in sample:
+        # NULs are valid UTF-8, so UTF-16 without a BOM must be recognised before UTF-8 is tried.
+        name = _utf16_without_bom(data)
+        if name is None:
+            raise InputError(path, "is a binary file, not text or PDF")
+        try:
+            return data.decode(name), name
+        except UnicodeDecodeError as exc:
+            raise InputError(path, f"looks like {name} text but is not valid {name}", position=f"byte {exc.start}") from exc
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    if _utf16_without_bom(data):
-        for name in ("utf-16-le", "utf-16-be"):
-            try:
-                text = data.decode(name)
-            except UnicodeDecodeError:
-                continue
-            if _looks_like_text(text):
-                return text, name
+    if _control_share(sample) > 0.01:
+        # No legacy CJK encoding (Big5, GBK, GB18030) uses bytes below 0x20 inside a character.
+        raise InputError(path, "is a binary file, not text or PDF")
     best = from_bytes(data, cp_isolation=list(_CJK_ENCODINGS)).best()
     if best is None or best.chaos > 0.3:
         raise InputError(path, "text is in an encoding that cannot be detected", hint="convert it to UTF-8")
@@ -67,12 +70,45 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
     return text, best.encoding
 
 
-def _utf16_without_bom(data: bytes) -> bool:
-    """UTF-16 text with no BOM has a NUL in every other byte for ASCII-range characters."""
+def _control_share(sample: bytes) -> float:
+    if not sample:
+        return 0.0
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return controls / len(sample)
+
+
+def _plausible_char(ch: str) -> bool:
+    code = ord(ch)
+    return (
+        0x20 <= code < 0x7F
+        or ch in "\n\r\t\f"
+        or 0xA0 <= code <= 0x024F  # Latin-1 and Latin Extended
+        or 0x2000 <= code <= 0x2BFF  # punctuation, symbols, arrows, box drawing
+        or 0x2E80 <= code <= 0x9FFF  # CJK radicals, punctuation, kana, ideographs
+        or 0xF900 <= code <= 0xFAFF
+        or 0xFE30 <= code <= 0xFE4F
+        or 0xFF00 <= code <= 0xFFEF
+    )
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` if ``data`` reads as UTF-16 text with no BOM, else ``None``.
+
+    Counting NULs in odd or even bytes is not enough: CJK characters such as U+4E00
+    put a NUL in the other half too.  Decoded text is judged instead: almost every
+    character in a script a document is written in, and some ASCII (line breaks,
+    spaces, digits), which random binary data, read as UTF-16, does not give.
+    """
     sample = data[:4096]
+    sample = sample[: len(sample) - len(sample) % 2]
     if len(sample) < 4:
-        return False
-    even_nuls = sample[0::2].count(0)
-    odd_nuls = sample[1::2].count(0)
-    half = len(sample) // 2
-    return (odd_nuls > half * 0.3 and even_nuls == 0) or (even_nuls > half * 0.3 and odd_nuls == 0)
+        return None
+    for name in ("utf-16-le", "utf-16-be"):
+        text = sample.decode(name, errors="replace")
+        if not text:
+            continue
+        plausible = sum(1 for ch in text if _plausible_char(ch)) / len(text)
+        ascii_share = sum(1 for ch in text if ord(ch) < 0x80) / len(text)
+        if plausible >= 0.95 and ascii_share >= 0.02 and _looks_like_text(text):
+            return name
+    return None

@@ -52,24 +52,29 @@ def _chain(exc: BaseException | None):
 
 
 def _looks_truncated(data: bytes) -> bool:
-    return b"%%EOF" not in data[-2048:]
+    """Every complete PDF (incremental updates included) ends with an ``%%EOF`` marker."""
+    return b"%%EOF" not in data[-4096:]
 
 
 @register_loader("pdf", _is_pdf, priority=10)
 def read_pdf(path: Path, data: bytes) -> Iterator[SourceDocument]:
     import pdfplumber
 
+    if _looks_truncated(data):
+        # pdfminer can often rebuild a cut-off file's cross-reference table and read what is
+        # left; a document missing its end would then load with pages silently lost.
+        raise InputError(str(path), "is a truncated PDF (the file ends early); download or copy it again")
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             doc = _read(pdf, path, data)
     except InputError:
         raise
     except Exception as exc:  # pdfminer raises many unrelated types for one bad file
-        problem = _problem(exc)
-        if _looks_truncated(data) and "encrypted" not in problem:
-            problem = "is a truncated PDF (the file ends early); download or copy it again"
-        raise InputError(str(path), problem) from exc
+        raise InputError(str(path), _problem(exc)) from exc
     yield doc
+
+
+_CHAR_KEYS = ("text", "x0", "x1", "top", "bottom", "size", "fontname", "matrix", "upright")
 
 
 def _gutters(pages, page_chars) -> list[float | None]:
@@ -90,9 +95,15 @@ def _read(pdf, path: Path, data: bytes) -> SourceDocument:
     pages = pdf.pages
     if not pages:
         raise InputError(str(path), "is a PDF with no pages")
-    page_chars = []
+    # Keep only what layout needs of each character and let pdfplumber drop the page's parsed
+    # objects: a long hansard holds hundreds of thousands of them.  The few pages with drawn
+    # rules are parsed again for their tables.
+    page_chars: list[list[dict]] = []
+    drawn: list[bool] = []
     for page in pages:
-        page_chars.append([c for c in page.chars if c.get("text")])
+        page_chars.append([{k: c[k] for k in _CHAR_KEYS if k in c} for c in page.chars if c.get("text")])
+        drawn.append(bool(page.rects or page.lines or page.curves))
+        page.flush_cache()
     all_chars = [c for chars in page_chars for c in chars if not c["text"].isspace()]
     if not all_chars:
         raise InputError(str(path), "is a PDF without a text layer (scanned images?); it needs OCR before tiaoli can read it")
@@ -119,7 +130,7 @@ def _read(pdf, path: Path, data: bytes) -> SourceDocument:
         for bbox in boxes:
             own = [c for c in chars if bbox[0] <= (c["x0"] + c["x1"]) / 2 < bbox[2]] if len(boxes) > 1 else chars
             region = Region(page=number, index=len(regions), bbox=bbox)
-            found, rest = find_tables(page, bbox, own, number, region.index)
+            found, rest = find_tables(page, bbox, own, number, region.index) if drawn[number - 1] else ([], own)
             region.lines = group_lines(rest, number, region.index)
             more, rest = find_unruled(page, region.lines, rest, number, region.index)
             if more:

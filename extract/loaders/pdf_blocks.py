@@ -28,6 +28,8 @@ from .pdf_tables import PageTable
 from .text import _FOOTNOTE, _LIST  # the text loader's markers, so both loaders type blocks alike
 
 _SENTENCE_END = "。！？!?：:；;"
+# Marks that open a note in small type at the foot of a page: *, (1), 1., ¹.
+_NOTE_MARK = re.compile(r"^(\*+|\(\d{1,2}\)|\d{1,2}[.)]?(?=\s)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)")
 _STATUTE_DIVISION = re.compile(r"^第\s*[一二三四五六七八九十百零〇\d]+\s*[編章節]")
 
 
@@ -51,10 +53,12 @@ class Margins:
 
 
 def _supported_right(lines: list[Line]) -> float | None:
-    """The right margin: the furthest line end that at least two lines reach (one long line is not a margin)."""
+    """The right margin: the furthest line end that another line comes close to.  One long line
+    among short ones (a form) is not a margin; ragged-right text ends within a word of it."""
     ends = sorted((l.x1 for l in lines), reverse=True)
+    measure = ends[0] - min(l.x0 for l in lines)
     for i, x1 in enumerate(ends[:-1]):
-        if x1 - ends[i + 1] <= 1.5:
+        if x1 - ends[i + 1] <= max(1.5, 0.08 * measure):
             return x1
     return None
 
@@ -144,22 +148,22 @@ class _Assembler:
         self.items: list[Paragraph | TableGroup] = []
 
     # -- classification -------------------------------------------------------------
-    def _footnote_start(self, line: Line, region: Region) -> bool:
-        if not _FOOTNOTE.match(line.text) and not (
-            line.size <= self.body * 0.93 and re.match(r"^(\*|\(\d{1,2}\)|\d{1,2}[.)]?\s|[¹²³⁴⁵⁶⁷⁸⁹⁰])", line.text)
-        ):
-            return False
+    def _is_small(self, line: Line) -> bool:
+        return line.size <= self.body * 0.93
+
+    def _opens_footnotes(self, line: Line, region: Region) -> bool:
+        """Small type in the lower half of a page, starting with a note mark, begins the notes."""
         lower_half = line.top > region.bbox[1] + region.height / 2
-        return bool(_FOOTNOTE.match(line.text)) or (lower_half and line.size <= self.body * 0.93)
+        return lower_half and self._is_small(line) and bool(_FOOTNOTE.match(line.text) or _NOTE_MARK.match(line.text))
 
     def _new_paragraph(self, line: Line, region: Region, in_footnotes: bool) -> Paragraph:
-        margins = self.margins[region.index]
-        if in_footnotes:
-            return Paragraph(BlockKind.FOOTNOTE, [line], marker=(_FOOTNOTE.match(line.text) or re.match(r"\S*", line.text)).group(0).strip())
-        if _is_heading(line, self.body, self.body_bold, margins):
-            return Paragraph(BlockKind.HEADING, [line])
         if m := _FOOTNOTE.match(line.text):
             return Paragraph(BlockKind.FOOTNOTE, [line], marker=m.group(1).strip())
+        if in_footnotes:
+            m = _NOTE_MARK.match(line.text)
+            return Paragraph(BlockKind.FOOTNOTE, [line], marker=m.group(1) if m else "")
+        if _is_heading(line, self.body, self.body_bold, self.margins[region.index]):
+            return Paragraph(BlockKind.HEADING, [line])
         if m := _LIST.match(line.text):
             return Paragraph(BlockKind.LIST_ITEM, [line], marker=m.group(2))
         return Paragraph(BlockKind.PARAGRAPH, [line])
@@ -218,21 +222,17 @@ class _Assembler:
                         self.items.append(TableGroup([item]))
                     continue
                 line = item
-                if not in_footnotes and self._footnote_start(line, region) and line.size <= self.body * 0.93:
-                    in_footnotes = True
-                    current = None
-                if in_footnotes and line.size > self.body * 0.93:
+                if not in_footnotes and self._opens_footnotes(line, region):
+                    in_footnotes, current = True, None
+                elif in_footnotes and not self._is_small(line):
                     in_footnotes = False
-                if current is not None and self._continues(current, line, region, current_region == region.index):
-                    if in_footnotes and (_FOOTNOTE.match(line.text) or re.match(r"^(\*|\(\d{1,2}\)|\d{1,2}[.)]\s)", line.text)):
-                        pass
-                    else:
-                        current.lines.append(line)
-                        current_region = region.index
-                        continue
-                current = self._new_paragraph(line, region, in_footnotes)
+                starts_note = in_footnotes and bool(_NOTE_MARK.match(line.text))
+                if current is not None and not starts_note and self._continues(current, line, region, current_region == region.index):
+                    current.lines.append(line)
+                else:
+                    current = self._new_paragraph(line, region, in_footnotes)
+                    self.items.append(current)
                 current_region = region.index
-                self.items.append(current)
             if self.items and isinstance(self.items[-1], TableGroup):
                 current = None
         self._heading_levels()

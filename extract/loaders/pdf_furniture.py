@@ -37,11 +37,24 @@ def is_page_number(text: str) -> bool:
 
 
 def _edge_lines(region: Region) -> list[tuple[str, Line]]:
+    """Lines in the top and bottom bands that stand apart from the text next to them.
+
+    A header sits above the body with more than the usual line spacing; the first
+    line of body text at the top of every page does not, however often it repeats.
+    """
+    lines = region.lines
     top_limit = region.bbox[1] + _BAND * region.height
     bottom_limit = region.bbox[3] - _BAND * region.height
-    out = [("header", line) for line in region.lines[:_EDGE_LINES] if line.bottom <= top_limit]
-    tail = region.lines[-_EDGE_LINES:] if len(region.lines) > _EDGE_LINES else region.lines
-    out += [("footer", line) for line in tail if line.top >= bottom_limit and all(line is not l for _, l in out)]
+    out: list[tuple[str, Line]] = []
+    for i, line in enumerate(lines[:_EDGE_LINES]):
+        below = lines[i + 1].top - line.bottom if i + 1 < len(lines) else float("inf")
+        if line.bottom <= top_limit and below >= 0.8 * line.height:
+            out.append(("header", line))
+    for i in range(max(0, len(lines) - _EDGE_LINES), len(lines)):
+        line = lines[i]
+        above = line.top - lines[i - 1].bottom if i > 0 else float("inf")
+        if line.top >= bottom_limit and above >= 0.8 * line.height and all(line is not l for _, l in out):
+            out.append(("footer", line))
     return out
 
 

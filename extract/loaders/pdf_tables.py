@@ -110,7 +110,8 @@ def _build(found, page: int, region: int, chars: list[Char], ruled: bool) -> tup
 
 
 def find_tables(page_obj, bbox, chars: list[Char], page: int, region: int) -> tuple[list[PageTable], list[Char]]:
-    """Ruled tables in ``bbox`` of a pdfplumber page; returns them and the characters left for the flow."""
+    """Ruled tables in ``bbox`` of a pdfplumber page; returns them and the characters left for the flow.
+    Only worth calling on a page with drawn lines, rectangles or curves."""
     tables: list[PageTable] = []
     area = page_obj.crop(bbox, relative=False, strict=False) if bbox != tuple(page_obj.bbox) else page_obj
     for found in area.find_tables(_RULED):

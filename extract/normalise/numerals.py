@@ -142,7 +142,7 @@ def parse_number(text: str) -> Decimal | None:
     """The value of a numeral, or None if ``text`` is not exactly one numeral.
 
     >>> parse_number("三千五百萬"), parse_number("5.5 億"), parse_number("２８,674.50")
-    (Decimal('35000000'), Decimal('550000000.0'), Decimal('28674.50'))
+    (Decimal('35000000'), Decimal('550000000'), Decimal('28674.50'))
     """
     if not isinstance(text, str):
         return None

@@ -33,6 +33,9 @@ _KEEP = {0xFF0C}
 
 _TABLE = {cp: chr(cp - _FULLWIDTH_OFFSET) for cp in range(0xFF01, 0xFF5F) if cp not in _KEEP}
 _TABLE.update({ord(k): v for k, v in _EXTRA.items()})
+# Lone surrogates (undecodable bytes kept by surrogateescape) cannot be encoded,
+# so spaCy cannot hash them; U+FFFD stands in, one for one.
+_TABLE.update({cp: "\ufffd" for cp in range(0xD800, 0xE000)})
 
 
 def fold_width(text: str) -> str:

@@ -17,6 +17,7 @@ from functools import lru_cache
 import opencc
 
 from .. import lexicon
+from .text import fold_width
 
 
 @lru_cache(maxsize=None)
@@ -31,7 +32,7 @@ def _fold_table() -> dict[int, str]:
 
 def search_key(text: str) -> str:
     """A key equal for variant spellings of one text (NFKC, t2s, reviewed folds, lowercase, no spaces)."""
-    s = unicodedata.normalize("NFKC", text)
+    s = unicodedata.normalize("NFKC", fold_width(text))  # fold_width also replaces lone surrogates
     s = "".join(s.split())
     if not s:
         return ""

@@ -28,7 +28,8 @@ IRI scheme (all under ``https://w3id.org/tiaoli/id/``; each segment made by
 
 The IRIs name the law, not the file: they are built from the jurisdiction,
 the title, the version date and the printed numbers, never from the document
-id.  Two documents holding two versions of one act therefore share the work
+id (except for an act whose text gives no title at all: its work is
+``doc/<doc-id>/act/<n>``, the n-th act of the document).  Two documents holding two versions of one act therefore share the work
 and each add one expression; the same version loaded twice merges.  Every node
 is also ``prov:wasDerivedFrom`` the span it was read from, in the graph of the
 document it was read from.
@@ -46,12 +47,14 @@ from . import statute_norms
 from .writer import GraphWriter, date_literal, literal
 
 
-def work_iri(act: Act) -> str:
-    return iri.mint("eli", act.jurisdiction, "law", act.title or "untitled")
+def work_iri(act: Act, doc_id: str = "", position: int = 1) -> str:
+    if not act.title:  # nothing names the law but the file it was read from
+        return iri.mint("doc", doc_id, "act", position)
+    return iri.mint("eli", act.jurisdiction, "law", act.title)
 
 
-def expression_iri(act: Act) -> str:
-    return work_iri(act) + "/" + iri.segment(act.version_date or "undated")
+def expression_iri(act: Act, doc_id: str = "", position: int = 1) -> str:
+    return work_iri(act, doc_id, position) + "/" + iri.segment(act.version_date or "undated")
 
 
 def division_path(act: Act, index: int) -> list[str]:
@@ -68,14 +71,15 @@ def map_document(parsed: ParsedDocument, out: GraphWriter) -> None:
     root = parsed.root
     if not isinstance(root, StatuteCollection):
         return
-    for act in root.acts:
-        map_act(act, out)
+    for position, act in enumerate(root.acts, start=1):
+        map_act(act, out, position)
 
 
-def map_act(act: Act, out: GraphWriter) -> None:
-    work = NamedNode(work_iri(act))
-    expression = NamedNode(expression_iri(act))
-    out.typed(work, eli.LegalResource, tl.Act)
+def map_act(act: Act, out: GraphWriter, position: int = 1) -> None:
+    work = NamedNode(work_iri(act, out.doc_id, position))
+    expression = NamedNode(expression_iri(act, out.doc_id, position))
+    out.fact(work, eli.LegalResource, act.title_span)
+    out.typed(work, tl.Act)
     out.add_text(work, rdfs.label, act.title)
     out.add_value(work, tl.jurisdiction, act.jurisdiction)
     out.add(work, eli.is_realized_by, expression)
@@ -158,32 +162,23 @@ def _article(out: GraphWriter, node: NamedNode, article: Article, parent: NamedN
         _paragraph(out, NamedNode(f"{node.value}/para/{paragraph.number}"), paragraph, node)
 
 
+def _subdivision(out: GraphWriter, node: NamedNode, part: Paragraph | Item | SubItem, parent: NamedNode, cls: NamedNode) -> None:
+    """A 項, 款 or 目: numbered in its parent, with its text and span."""
+    out.fact(node, eli.LegalResourceSubdivision, part.span)
+    out.typed(node, cls)
+    _part_of(out, node, parent)
+    out.add_value(node, eli.number, str(part.number))
+    out.add_value(node, tl.position, part.number)
+    out.add_text(node, tl.text, part.text)
+
+
 def _paragraph(out: GraphWriter, node: NamedNode, paragraph: Paragraph, article: NamedNode) -> None:
-    out.fact(node, eli.LegalResourceSubdivision, paragraph.span)
-    out.typed(node, tl.Paragraph)
-    _part_of(out, node, article)
-    out.add_value(node, eli.number, str(paragraph.number))
-    out.add_value(node, tl.position, paragraph.number)
-    out.add_text(node, tl.text, paragraph.text)
+    _subdivision(out, node, paragraph, article, tl.Paragraph)
     for item in paragraph.items:
         _item(out, NamedNode(f"{node.value}/item/{item.number}"), item, node)
 
 
 def _item(out: GraphWriter, node: NamedNode, item: Item, paragraph: NamedNode) -> None:
-    out.fact(node, eli.LegalResourceSubdivision, item.span)
-    out.typed(node, tl.Item)
-    _part_of(out, node, paragraph)
-    out.add_value(node, eli.number, str(item.number))
-    out.add_value(node, tl.position, item.number)
-    out.add_text(node, tl.text, item.text)
+    _subdivision(out, node, item, paragraph, tl.Item)
     for sub in item.subitems:
-        _subitem(out, NamedNode(f"{node.value}/subitem/{sub.number}"), sub, node)
-
-
-def _subitem(out: GraphWriter, node: NamedNode, sub: SubItem, item: NamedNode) -> None:
-    out.fact(node, eli.LegalResourceSubdivision, sub.span)
-    out.typed(node, tl.SubItem)
-    _part_of(out, node, item)
-    out.add_value(node, eli.number, str(sub.number))
-    out.add_value(node, tl.position, sub.number)
-    out.add_text(node, tl.text, sub.text)
+        _subdivision(out, NamedNode(f"{node.value}/subitem/{sub.number}"), sub, node, tl.SubItem)

@@ -7,6 +7,8 @@ import re
 from ...errors import InputError
 from ...model import SourceDocument
 from ..base import ParsedDocument
+from .model import StatuteCollection
+from .patterns import language_of
 from .semantics import analyse_act
 from .structure import parse_statute
 
@@ -30,7 +32,20 @@ class StatuteParser:
             raise InputError(doc.path, "no statute articles (第…條) found")
         for act in collection.acts:
             analyse_act(act)
+        _fill_meta(doc, collection)
         return ParsedDocument(doc, self.kind, self.version, root=collection)
+
+
+def _fill_meta(doc: SourceDocument, collection: StatuteCollection) -> None:
+    """What a manifest would have said, read from the statute itself (a manifest still wins)."""
+    first = next((act for act in collection.acts if act.articles), collection.acts[0])
+    meta = doc.meta
+    if meta.title is None and first.title:
+        meta.title = first.title
+    if meta.date is None and first.version_date:
+        meta.date = first.version_date
+    if meta.language is None:
+        meta.language = language_of(first.jurisdiction)
 
 
 PARSER = StatuteParser()

@@ -69,6 +69,13 @@ def header_line() -> re.Pattern[str]:
     return re.compile(rf"(?P<key>{keys})[ \t]*(?:[:：][ \t]*|[ \t]+)(?P<value>\S.*)")
 
 
+@lru_cache(maxsize=None)
+def header_key() -> re.Pattern[str]:
+    """A header field's key and colon, wherever it stands in a line."""
+    keys = "|".join(sorted(_lexicon()["header"], key=len, reverse=True))  # type: ignore[arg-type]
+    return re.compile(rf"(?:{keys})[:：]")
+
+
 def header_role(key: str) -> str:
     return _lexicon()["header"][key]  # type: ignore[index]
 
@@ -97,6 +104,10 @@ def act_title_suffixes() -> tuple[str, ...]:
 @lru_cache(maxsize=None)
 def jurisdictions() -> tuple[tuple[str, str], ...]:
     return tuple(_lexicon()["jurisdictions"].items())  # type: ignore[union-attr]
+
+
+def language_of(jurisdiction: str) -> str | None:
+    return _lexicon()["languages"].get(jurisdiction)  # type: ignore[union-attr]
 
 
 @lru_cache(maxsize=None)

@@ -23,7 +23,8 @@ from .norms import addressees
 from .provisions import ProvisionText
 from .references import division_articles
 
-_SANCTION = re.compile(r"處(?P<body>[^。；;]*?(?:罰鍰|罰金|徒刑|拘役|死刑)[^。；;]*)")
+# 處 + sanctions (not 裁處, 懲處, 處罰, 處分, 處理)
+_SANCTION = re.compile(r"(?<![裁懲])(?:處|科)(?![罰分理所置])(?P<body>[^。；;]*?(?:罰鍰|罰金|徒刑|拘役|死刑)[^。；;]*)")
 _TERM = re.compile(
     r"(?:(?P<min>[^、，,或及處]{1,6}?(?:年|個月|月))以上)?(?:(?P<max>[^、，,或及處以]{1,6}?(?:年|個月|月))以下)?(?P<kind>無期徒刑|有期徒刑|拘役)"
 )
@@ -32,6 +33,8 @@ _APPLIES_OTHERS = re.compile(r"依各該條(?:之)?規定(?:處罰|處斷|論處
 _MITIGATION = re.compile(r"(?:得|應)?(減輕或免除其刑|免除其刑|減輕其刑)")
 _AUTHORITY = re.compile(r"由(?P<who>[^，,。；;]{2,20}?)(?:裁罰|處罰|裁處)")
 _AUTHORITY_EXCEPTION = re.compile(r"除(?P<refs>[^，,。；;]*?)由(?P<who>[^，,。；;]{2,20}?)(?:裁罰|處罰|裁處)外")
+# 由中央主管機關處新臺幣…罰鍰: the authority named right before 處
+_AGENT_BEFORE = re.compile(r"由(?P<who>[^，,。；;由]{2,20})$")
 _REPEAT = re.compile(r"再犯")
 _MONTHS = {"year": Decimal(12), "month": Decimal(1)}
 
@@ -54,15 +57,19 @@ def parse_sanctions(body: str) -> list[Sanction]:
         if kind == "imprisonment":
             sanction.min_months = _months(m["min"])
             sanction.max_months = _months(m["max"])
+            if sanction.min_months is None and sanction.max_months is None:
+                continue  # 有期徒刑 named without a term (…以上之刑): not a sanction printed here
         found.append((m.start("kind"), sanction))
     money = [t for t in tags_of(body) if t.label == "MONEY"]
     previous_end = 0
     for m in _FINE.finditer(body):
         kind = "criminal-fine" if m.group() == "罰金" else "administrative-fine"
         sanction = Sanction(kind)
-        for tag in money:
-            if not previous_end <= tag.start < m.start():
-                continue
+        amounts = [tag for tag in money if previous_end <= tag.start < m.start()]
+        previous_end = m.end()
+        if not amounts:
+            continue  # 罰鍰 named without an amount: not a sanction printed here
+        for tag in amounts:
             follows = body[tag.end:tag.end + 2]
             if follows == "以上":
                 sanction.min_amount = tag.value.amount
@@ -71,7 +78,6 @@ def parse_sanctions(body: str) -> list[Sanction]:
             else:
                 sanction.min_amount = sanction.max_amount = tag.value.amount
             sanction.currency = tag.value.currency or sanction.currency
-        previous_end = m.end()
         found.append((m.start(), sanction))
     return [s for _, s in sorted(found, key=lambda pair: pair[0])]
 
@@ -90,15 +96,22 @@ def find_penalties(act: Act, lead: ProvisionText, items: list[ProvisionText],
             continue
         cut = min(m.start() for m in (sanction, applies, mitigation) if m)
         conduct = text[:cut].rstrip("，, ")
-        refs = [r for r, start in _refs_in(lead, lead_refs, piece.start, piece.start + cut)]
+        refs = [r for r, _ in _refs_in(lead, lead_refs, piece.start, piece.start + cut) if not _names_people(lead, r)]
         penalty = Penalty(provision=lead.path, text=text, span=lead.span(piece.start, piece.end))
         penalty.conduct = conduct or None
         tags = tags_of(conduct) if conduct else []
         penalty.addressees = addressees(conduct, tags, None) if conduct else []
+        if sanction and not parse_sanctions(sanction["body"]):
+            sanction = None
+            if not (applies or mitigation):
+                continue
+            cut = min(m.start() for m in (applies, mitigation) if m)
+            conduct = text[:cut].rstrip("，, ")
+            penalty.conduct = conduct or None
         if sanction:
             penalty.sanctions = parse_sanctions(sanction["body"])
             penalty.cumulative = "併科" in sanction["body"]
-            who = _AUTHORITY.search(text[:sanction.start()])
+            who = _AUTHORITY.search(text[:sanction.start()]) or _AGENT_BEFORE.search(text[:sanction.start()])
             if who:
                 penalty.authority = _role(who["who"])
         if mitigation and not sanction and not applies:
@@ -121,6 +134,18 @@ def find_penalties(act: Act, lead: ProvisionText, items: list[ProvisionText],
                     penalty.repeat_offence = window
         out.append(penalty)
     return out
+
+
+_PEOPLE_OF = re.compile(r"^(?:所列|所稱|所定|所指)(?:之)?[^，,。；;]{0,6}?(?:人員|之人|機關|團體|者)")
+
+
+def _names_people(prov: ProvisionText, ref: Reference) -> bool:
+    """前條所列人員 cites an article for who is meant, not for what was violated."""
+    try:
+        end = prov.offsets.index(ref.span.end - 1) + 1
+    except ValueError:
+        return False
+    return _PEOPLE_OF.match(prov.text[end:]) is not None
 
 
 def _refs_in(prov: ProvisionText, refs: list[Reference], start: int, end: int):

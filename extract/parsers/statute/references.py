@@ -27,8 +27,8 @@ _EACH_OF_THEM = re.compile(r"各該條")
 _DIVISION_LEVEL = {"編": "part", "章": "chapter", "節": "section"}
 _TITLE_LEAD = r"(?:(?<=[依按照及或與和、，,；;：:（(「『])|(?<=違反)|(?<=適用)|(?<=準用)|(?<=依照)|(?<=按照)|^)"
 # A title does not open with a verb or a pointer word, nor hold a citing verb inside.
-_NOT_TITLE_START = "照|本|其他|其|該|各|同|前|相關|有關|上開|上述|下列|此|有違反|得|採用|以"
-_NOT_IN_TITLE = "依|按照|違反|適用|準用|所稱|所謂|採用|以"
+_NOT_TITLE_START = "遇|曾|據|指|後列|條例|細則|第|照|本|其他|其|該|各|同|前|相關|有關|上開|上述|下列|此|有違反|得|採用|以"
+_NOT_IN_TITLE = "依|按照|違反|適用|準用|所稱|所謂|所定|採用|以|不受|不得|除|或其他|就|應|受|列為|制定|低於|高於|本法|本條例|本通則|本細則|本辦法|本規則"
 _TITLE_NEXT = r"(?=第|規定|之規定|、|及|或|與|和|所|施行|相關|有關|等|[，,。；;）)」』]|$)"
 
 
@@ -59,7 +59,7 @@ def external_titles(text: str, defined_terms: frozenset[str] = frozenset()) -> l
         title = m["title"]
         if len(title) < 2 or title in words or title.startswith(prefixes) or "之" in title:
             continue
-        if title in defined_terms or title.endswith(("方法", "算法", "作法")):
+        if title in defined_terms or title.endswith(("方法", "算法", "作法", "非法", "違法", "合法", "依法", "立法")):
             continue
         if m.start("title") == 0 and not text.startswith(("第", "規定", "之規定"), m.end("title")):
             continue  # a provision's opening words are its subject unless a citation follows
@@ -93,7 +93,7 @@ class _Resolver:
         target = fields.get("target")
         if target is not None and not fields.get("external_act") and target.item is not None \
                 and target.paragraph is None and target.article in self.index:
-            # 第七十九條第六款: an article of one paragraph numbers its items directly.
+            # 第十條第二款: an article of one paragraph numbers its items directly.
             if len(self.act.articles[self.index[target.article]].paragraphs) == 1:
                 fields["target"] = ProvisionPath(target.article, 1, target.item, target.subitem)
         ref = Reference(

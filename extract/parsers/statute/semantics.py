@@ -7,21 +7,25 @@ sub-items, with spans) is parsed; it fills ``act.clauses``, ``act.definitions``,
 
 from __future__ import annotations
 
+import re
+
 from .clauses import Piece, sentences
 from .definitions import DEFINING_LEAD, find_definitions
 from .model import Act, ProvisionPath, Reference
-from .norms import analyse_clauses
+from .norms import analyse_clauses, prime_tags
 from .penalties import apply_authority, find_penalties
 from .provisions import ProvisionText, iter_provisions
 from .references import find_references
 from .time_limits import find_time_limits
 
 _LIST_LEAD_END = ("：", ":")
+_LISTS = re.compile(r"[下左]列")
 
 
 def analyse_act(act: Act) -> None:
     act.clauses, act.definitions, act.references, act.time_limits, act.penalties = [], [], [], [], []
     provisions = list(iter_provisions(act))
+    prime_tags([prov.text for prov in provisions])
     article_index = {a.number: i for i, a in enumerate(act.articles)}
 
     list_definition: dict[ProvisionPath, int] = {}  # lead path → index of the definition its items complete
@@ -48,7 +52,7 @@ def analyse_act(act: Act) -> None:
         inherited = modality_of_lead.get(lead_path) if lead_path is not None else None
         clauses = analyse_clauses(prov, ranges, inherited, _last_rule(act, prov.path.article))
         act.clauses.extend(clauses)
-        if clauses and prov.has_children and prov.text.rstrip().endswith(_LIST_LEAD_END):
+        if clauses and prov.has_children and (prov.text.rstrip().endswith(_LIST_LEAD_END) or _LISTS.search(clauses[-1].text)):
             modality_of_lead[prov.path] = clauses[-1].modality
 
     defined = frozenset(d.term for d in act.definitions)

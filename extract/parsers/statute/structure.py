@@ -94,26 +94,64 @@ def _finished(line: Line) -> bool:
     return P.is_finished(line.text) or _heading_like(line)
 
 
+def _expected(last: tuple[int, int] | None, key: tuple[int, int]) -> bool:
+    if last is None:
+        return key in {(1, 0), (0, 0)}
+    return key in {(last[0] + 1, 0), (last[0], last[1] + 1), (last[0] + 1, 1)}
+
+
 def find_labels(lines: list[Line]) -> dict[int, _Label]:
+    """The article labels among ``lines``; a line holding the next label after a full stop is split there."""
     labels: dict[int, _Label] = {}
     last: tuple[int, int] | None = None
-    for i, line in enumerate(lines):
+    run_on: set[int] = set()  # lines split off at the next label: they start an article
+    i = 0
+    while i < len(lines):
+        line = lines[i]
         found = _label_match(line)
-        if found is None:
-            continue
-        m, number, spaced = found
-        key = P.sort_key(number)
-        prev_finished = i == 0 or _finished(lines[i - 1])
-        expected = (last is None and key in {(1, 0), (0, 0)}) or (
-            last is not None and key in {(last[0] + 1, 0), (last[0], last[1] + 1), (last[0] + 1, 1)}
-        )
-        later = last is None or key > last or key == (1, 0)
-        if (spaced and (expected or (prev_finished and later))) or (not spaced and expected and prev_finished):
-            labels[i] = _Label(i, number, line.start + m.end(), _skip_space(line, m.end()))
-            last = key
+        body_start = 0
+        if found is not None:
+            m, number, spaced = found
+            key = P.sort_key(number)
+            prev_finished = i == 0 or i in run_on or _finished(lines[i - 1])
+            expected = _expected(last, key)
+            later = last is None or key > last or key == (1, 0)
+            if (spaced and (expected or (prev_finished and later))) or (not spaced and expected and prev_finished):
+                labels[i] = _Label(i, number, line.start + m.end(), _skip_space(line, m.end()))
+                last = key
+                body_start = m.end()
+        cut = _next_label_inside(line, body_start, last)
+        if cut is not None:
+            lines[i:i + 1] = [Line(line.start, line.start + cut, line.text[:cut], line.heading, line.gap),
+                              Line(line.start + cut, line.end, line.text[cut:], line.heading, False)]
+            run_on.add(i + 1)
+        i += 1
     if not labels:
         labels = _bare_number_labels(lines)
     return labels
+
+
+# A sentence or a table drawn in box characters ends where a run-on label may start.
+_LABEL_AFTER_STOP = re.compile(rf"(?<=[。：:\u2500-\u257f])第[ \t]*{P.NUM}[ \t]*(?:-[ \t]*{P.NUM}[ \t]*)?條(?:[ \t]*之[ \t]*{P.NUM})?")
+
+
+def _next_label_inside(line: Line, start: int, last: tuple[int, int] | None) -> int | None:
+    """Where the next article's label starts inside ``line``, run on after a full stop or at the line's end (PDF text rebuilds)."""
+    folded = _folded(line)
+    trailing = _TRAILING_LABEL.search(folded, max(start, 1))
+    if trailing is not None and folded[trailing.start() - 1] not in _CITING:
+        label = P.ARTICLE_LABEL.match(folded, trailing.start())
+        number = P.article_number(label) if label else None
+        if number is not None and _expected(last, P.sort_key(number)):
+            return trailing.start()
+    if last is None:
+        return None
+    for m in _LABEL_AFTER_STOP.finditer(folded, start):
+        label = P.ARTICLE_LABEL.match(folded, m.start())
+        number = P.article_number(label) if label else None
+        if number is not None and _expected(last, P.sort_key(number)):
+            return m.start()
+    return None
 
 
 def _skip_space(line: Line, pos: int) -> int:
@@ -275,14 +313,25 @@ class _ArticleDraft:
     division: int | None = None
 
 
-_RUN_ON_LABEL = re.compile(rf"(?<=[。：:])第[ \t]*{P.NUM}[ \t]*(?:-[ \t]*{P.NUM}[ \t]*)?條(?:[ \t]*之[ \t]*{P.NUM})?(?=[ \t]|$)")
+
+
+# Characters before 第…條 that make it a citation (依第五條), not a label.
+_CITING = frozenset("依及或與、至和暨準並按照於之")
+_TRAILING_LABEL = re.compile(rf"第[ \t]*{P.NUM}[ \t]*(?:-[ \t]*{P.NUM}[ \t]*)?條(?:[ \t]*之[ \t]*{P.NUM})?[ \t]*$")
 
 
 def _split_run_on_labels(lines: list[Line]) -> list[Line]:
-    """A PDF's text rebuild may run an article's label onto the end of the sentence before it."""
+    """A PDF's text rebuild may run lines together: a label onto the sentence before it, header fields onto each other."""
     out: list[Line] = []
     for line in lines:
-        cuts = [m.start() for m in _RUN_ON_LABEL.finditer(fold_width(line.text))]
+        folded = fold_width(line.text)
+        cuts = [m.start() for m in _LABEL_AFTER_STOP.finditer(folded) if folded[m.end():m.end() + 1] in ("", " ", "\t")]
+        date = P.DATE.search(folded, 1)
+        if date is not None and _title_like(folded[:date.start()]):
+            cuts.append(date.start())
+        if P.header_line().match(folded):
+            cuts += [m.start() for m in P.header_key().finditer(folded) if m.start() > 0]
+            cuts = sorted(set(cuts))
         start = 0
         for cut in cuts + [len(line.text)]:
             piece = line.text[start:cut]

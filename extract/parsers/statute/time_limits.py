@@ -18,6 +18,7 @@ from .provisions import ProvisionText
 _UNITS = {"day": "day", "month": "month", "year": "year"}
 _SENTENCE_TERM = re.compile(r"^(?:以上|以下)?(?:[^，,。；;]{0,8}?(?:年|月)(?:以上|以下))?之?(?:有期徒刑|拘役|徒刑)")
 _NOT_A_SPAN = re.compile(r"^(?:度|級|期)")
+_CALENDAR_AFTER = re.compile(r"^[一二三四五六七八九十0-9０-９]{1,3}月|^起|^元旦")
 _REPEAT = re.compile(r"^(?:內|以內)?再犯")
 _QUALIFIER_WORDS = re.compile(r"(?:至遲不得超過|不得超過|不得逾|至少保存|最少保存|保存|至少|最長|最短|延長|逾|超過)$")
 _RETENTION = re.compile(r"保存|保管|留存")
@@ -37,6 +38,9 @@ def find_time_limits(prov: ProvisionText) -> list[TimeLimit]:
             continue
         if tag.text.endswith(("以下", "以上")) and re.match(r"^[^，,。；;]{0,8}?(?:有期徒刑|拘役)", after):
             continue
+        if tag.value.unit == "year" and (_CALENDAR_AFTER.match(after) or text[max(0, tag.start - 2):tag.start] == "民國"
+                                         or tag.value.value >= 100):
+            continue  # 中華民國一百十一年十二月: a calendar year, not a span
         start = tag.start
         q = _QUALIFIER_WORDS.search(text[max(0, start - 8):start])
         if q:
