@@ -169,3 +169,14 @@ def test_in_a_jsonl_dump_editing_one_law_reparses_only_that_law(shared_dir, tmp_
     assert len(again.changed) == 1 and len(again.unchanged) == 11 and len(again.documents) == 1
     assert again.changed[0] == one.new[4]
     assert GraphStore(tmp_path / "one").dump_nquads() == _full_rebuild(dump, tmp_path / "full")
+
+
+def test_documents_without_a_manifest_are_skipped_when_unchanged(corpus_dir, tmp_path):
+    # Without a manifest the parser reads title and date from the text; that must not look like a change.
+    folder = tmp_path / "bare"
+    folder.mkdir()
+    shutil.copy(corpus_dir / STATUTE, folder / STATUTE)
+    store = GraphStore.create(tmp_path / "s")
+    assert build([folder], store, jobs=1).new
+    again = build([folder], store, jobs=1)
+    assert again.documents == [] and len(again.unchanged) == 1
