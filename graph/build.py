@@ -226,7 +226,8 @@ def build(
         tasks = _tasks(inputs, kind, previous, seen, report, progress)
         for outcome in parallel.ordered_map(_parse_and_map, tasks, workers):
             if isinstance(outcome, BuildFailure):
-                writer.remove_graph(iri.graph_iri(outcome.doc_id)) if outcome.doc_id else None
+                if outcome.doc_id:  # its old graph goes, as in a full rebuild
+                    writer.remove_graph(iri.graph_iri(outcome.doc_id))
                 _fail(report, progress, outcome)
                 continue
             writer.replace_graph(outcome.summary.graph, outcome.nquads)
@@ -273,7 +274,7 @@ def _tasks(
                     continue
                 source.meta.kind = chosen
                 recorded = previous.get(graph)
-                if recorded is not None and recorded.key == build_key(source, chosen, parser.version):
+                if recorded is not None and is_unchanged(recorded.key, build_key(source, chosen, parser.version)):
                     report.unchanged.append(source.id)
                     if progress:
                         progress(SkippedDocument(source.id, source.path))
@@ -314,18 +315,18 @@ class RecordedDocument:
     key: tuple[str, ...]
 
 
-def build_key(source: SourceDocument, kind: str, parser_version: str) -> tuple[str, ...]:
-    """What a document's graph depends on, as its document node records it (see mapping/document.py)."""
+def build_key(source: SourceDocument, kind: str, parser_version: str) -> tuple[str | None, ...]:
+    """What a document's graph depends on, as its document node records it (see mapping/document.py).
+
+    Metadata not given before parsing (no manifest entry) is ``None``: the
+    parser reads it from the text, which the content hash already covers.
+    """
     meta = source.meta
-    return (
-        source.content_hash,
-        f"{kind}/{parser_version}",
-        PurePath(source.path).name,
-        meta.title or "",
-        meta.issuer or "",
-        meta.date or "",
-        meta.language or "",
-    )
+    return (source.content_hash, f"{kind}/{parser_version}", PurePath(source.path).name, meta.title, meta.issuer, meta.date, meta.language)
+
+
+def is_unchanged(recorded: tuple[str, ...], key: tuple[str | None, ...]) -> bool:
+    return len(recorded) == len(key) and all(given is None or given == found for found, given in zip(recorded, key))
 
 
 _RECORDED = """

@@ -30,6 +30,9 @@ GENERATION_PREFIX = "gen-"
 DEFAULT_STORE = Path(".tiaoli") / "store"
 # Spools smaller than this load faster in one transaction than through the bulk loader.
 BULK_LOAD_BYTES = 8_000_000
+# The bulk loader's memory grows with its input (1.8 GB for moj-dev's 675 MB in one go);
+# loading every 64 MB keeps a build under 0.5 GB for 15 % more CPU.
+SPOOL_BYTES = 64_000_000
 
 
 class StoreError(TiaoliError):
@@ -129,9 +132,10 @@ class StoreWriter:
     """Changes to a generation that is not live yet.
 
     Graphs given as N-Quads bytes are spooled to a file beside the
-    generation and loaded in one go when the writer finishes: RocksDB's bulk
-    loader is several times faster than one transaction per document, and
-    atomicity comes from the generation switch, not from transactions.
+    generation and bulk-loaded every ``SPOOL_BYTES`` and when the writer
+    finishes: RocksDB's bulk loader is several times faster than one
+    transaction per document, and atomicity comes from the generation
+    switch, not from transactions.
     """
 
     def __init__(self, store: ox.Store, spool: Path):
@@ -148,6 +152,8 @@ class StoreWriter:
                 self._spool = self._spool_path.open("wb")
             self._spool.write(quads)
             self._spooled.add(graph)
+            if self._spool.tell() >= SPOOL_BYTES:
+                self.load_spooled()
         else:
             self.store.extend(quads)
 

@@ -16,7 +16,7 @@ import pytest
 from cli_support import run_cli
 from tiaoli.graph.store import GraphStore
 
-LAWS = 160
+LAWS = 80  # half built first, then all: long enough to kill mid-build, short enough for CI
 
 
 def _write_laws(folder: Path, shared_dir: Path, count: int, *, skip: int = 0) -> None:
@@ -95,6 +95,7 @@ def _bulk_loading():
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(1500)
 def test_kill_9_during_a_build_or_a_rebuild_leaves_the_previous_graph(tmp_path, shared_dir):
     laws = tmp_path / "laws"
     _write_laws(laws, shared_dir, LAWS // 2)
@@ -111,11 +112,15 @@ def test_kill_9_during_a_build_or_a_rebuild_leaves_the_previous_graph(tmp_path, 
 
     _write_laws(laws, shared_dir, LAWS // 2, skip=LAWS // 2)  # twice the laws: a long rebuild
     killed = 0
-    for jobs in ("1", "2"):
-        for moment in (_new_generation(set(_generations(store))), _after_documents(5), _after_documents(LAWS - 10), _bulk_loading()):
+    moments = {
+        "1": (_new_generation(set(_generations(store))), _after_documents(5), _after_documents(LAWS - 10), _bulk_loading()),
+        "2": (_new_generation(set(_generations(store))), _after_documents(5)),
+    }
+    for jobs, kills in moments.items():
+        for moment in kills:
             killed += _kill_when([laws, "--kind", "statute", "--jobs", jobs, "--full"], store, moment)
             still_previous()
-    assert killed >= 6  # the bulk-load moment may pass unseen on a fast machine; the others cannot
+    assert killed >= 5  # the bulk-load moment may pass unseen on a fast machine; the others cannot
 
     first_law = sorted(laws.iterdir())[0]  # an incremental rebuild: one law edited, the others as they were
     first_law.write_text(first_law.read_text(encoding="utf-8") + "\n", encoding="utf-8")

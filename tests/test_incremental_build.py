@@ -142,3 +142,41 @@ def test_the_cli_counts_what_a_rebuild_did(corpus_copy, tmp_path):
     assert len([line for line in second.stderr.splitlines() if line.startswith("[")]) == 1
     full = run_cli("build", corpus_copy, "--store", store, "--full", check=True)
     assert "0 unchanged, 0 changed, 3 new, 0 removed" in full.stderr
+
+
+def _law_slice(shared_dir: Path, target: Path, count: int, *, edit_line: int | None = None) -> None:
+    """The first ``count`` laws of moj-dev.jsonl; with ``edit_line``, that law's first article amended."""
+    import json
+
+    lines = (shared_dir / "evaldata" / "twlaw" / "moj-dev.jsonl").read_text(encoding="utf-8").splitlines()[:count]
+    if edit_line is not None:
+        law = json.loads(lines[edit_line - 1])
+        law["articles"][0]["text"] += "（本條經修正。）"
+        lines[edit_line - 1] = json.dumps(law, ensure_ascii=False)
+    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_in_a_jsonl_dump_editing_one_law_reparses_only_that_law(shared_dir, tmp_path):
+    dump = tmp_path / "laws.jsonl"
+    _law_slice(shared_dir, dump, 12)
+    one = build([dump], GraphStore.create(tmp_path / "one"), jobs=1)
+    two = build([dump], GraphStore.create(tmp_path / "two"), jobs=2)
+    assert one.ok and len(one.new) == 12
+    assert GraphStore(tmp_path / "one").dump_nquads() == GraphStore(tmp_path / "two").dump_nquads()
+
+    _law_slice(shared_dir, dump, 12, edit_line=5)
+    again = build([dump], GraphStore.create(tmp_path / "one"), jobs=2)
+    assert len(again.changed) == 1 and len(again.unchanged) == 11 and len(again.documents) == 1
+    assert again.changed[0] == one.new[4]
+    assert GraphStore(tmp_path / "one").dump_nquads() == _full_rebuild(dump, tmp_path / "full")
+
+
+def test_documents_without_a_manifest_are_skipped_when_unchanged(corpus_dir, tmp_path):
+    # Without a manifest the parser reads title and date from the text; that must not look like a change.
+    folder = tmp_path / "bare"
+    folder.mkdir()
+    shutil.copy(corpus_dir / STATUTE, folder / STATUTE)
+    store = GraphStore.create(tmp_path / "s")
+    assert build([folder], store, jobs=1).new
+    again = build([folder], store, jobs=1)
+    assert again.documents == [] and len(again.unchanged) == 1
