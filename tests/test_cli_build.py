@@ -178,3 +178,11 @@ def test_help_teaches_with_examples():
         out = run_cli(command, "--help", check=True).stdout
         assert "example" in out
     assert "tiaoli build" in run_cli("--help", check=True).stdout
+
+
+def test_a_long_one_line_query_is_query_text_not_a_file_name(built_store):
+    long_query = "SELECT ?kind WHERE { ?d tl:documentKind ?kind " + " ".join(f"OPTIONAL {{ ?d tl:p{i} ?o{i} }}" for i in range(20)) + " }"
+    assert len(long_query.encode()) > 255 and "\n" not in long_query
+    result = run_cli("query", long_query, "--format", "csv", "--store", built_store)
+    assert result.returncode == 0, result.stderr
+    assert "statute" in result.stdout

@@ -41,11 +41,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.set_defaults(run=run)
 
 
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # query text too long to be a file name
+        return False
+
+
 def read_query_argument(text: str) -> str:
     from ..extract.errors import InputError
 
     candidate = Path(text)
-    if text.endswith(".rq") or (len(text) < 4096 and "\n" not in text and candidate.is_file()):
+    if text.endswith(".rq") or (len(text) < 4096 and "\n" not in text and _is_file(candidate)):
         try:
             return candidate.read_text(encoding="utf-8")
         except OSError as exc:
