@@ -414,3 +414,19 @@ def test_every_fact_carries_an_exact_source_span():
     for fact in facts:
         assert fact.span.end - fact.span.start == len(fact.span.text)
         assert fact.text in fact.span.text
+
+
+def test_a_penalty_citing_its_own_penalty_paragraph_does_not_sanction_itself():
+    act = analysed([
+        ("12", ["業者應申報。"]),
+        ("38", [
+            "有下列情形之一者，處新臺幣十萬元以上五十萬元以下罰鍰：",
+            "一、違反第十二條規定。",
+            "有第一項第一款情形，致危害人體健康者，處三年以下有期徒刑。",
+        ]),
+        ("39", ["業者應登記。", "違反前項規定者，處新臺幣一萬元以下罰鍰。"]),
+    ])
+    sanctioned = {(p.provision.article, t.article, t.paragraph) for p in act.penalties for t in p.sanctioned}
+    assert ("38", "12", None) in sanctioned
+    assert not any(article == "38" and target == "38" for article, target, _ in sanctioned)
+    assert ("39", "39", 1) in sanctioned  # 違反前項規定: a rule of the same article

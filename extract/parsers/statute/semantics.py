@@ -77,6 +77,23 @@ def analyse_act(act: Act) -> None:
             authority_clauses.append(prov)
     for prov in authority_clauses:
         apply_authority(act, prov, by_path.get(prov.path, []))
+    drop_own_penalty_targets(act)
+
+
+def drop_own_penalty_targets(act: Act) -> None:
+    """A penalty's reference to its own article's penalty paragraphs is a condition, not a violated rule.
+
+    (有第一項第一款至第三款情形之一，致危害…者，處… in a penalty article points at the
+    cases its first paragraph already punishes.)  A reference to a rule paragraph
+    of the same article (違反前項規定者，處…) is kept.
+    """
+    punishing = {(p.provision.article, p.provision.paragraph) for p in act.penalties}
+    for penalty in act.penalties:
+        own = penalty.provision.article
+        penalty.sanctioned = [
+            target for target in penalty.sanctioned
+            if not (target.article == own and (target.paragraph is None or (own, target.paragraph) in punishing))
+        ]
 
 
 def _last_rule(act: Act, article: str) -> str | None:
