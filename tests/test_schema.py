@@ -67,6 +67,23 @@ def test_every_class_is_aligned_to_the_standard_it_refines():
     assert unaligned == []
 
 
+def test_every_property_is_aligned_to_the_standard_it_refines():
+    ontology = ontology_graph()
+    unaligned = [str(p) for p in _tl_properties(ontology) if not any(ontology.value(p, a) is not None for a in _ALIGNMENTS)]
+    assert unaligned == []
+
+
+def test_sub_properties_keep_the_kind_of_their_super_property():
+    # A datatype property under an object property (or the reverse) would make OWL reasoners
+    # read literals as individuals; loose fits across kinds are stated with skos:closeMatch.
+    ontology = ontology_graph()
+    kinds = (OWL.ObjectProperty, OWL.DatatypeProperty)
+    mixed = [(str(p), str(sup)) for p in _tl_properties(ontology) for sup in ontology.objects(p, RDFS.subPropertyOf)
+             for kind, other in (kinds, kinds[::-1])
+             if (p, RDF.type, kind) in ontology and (sup, RDF.type, other) in ontology]
+    assert mixed == []
+
+
 def test_every_property_has_a_domain_and_a_range():
     ontology = ontology_graph()
     missing = [(str(p), kind) for p in _tl_properties(ontology) for kind, axis in (("domain", RDFS.domain), ("range", RDFS.range))
