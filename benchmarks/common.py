@@ -116,5 +116,6 @@ def run_cli_measured(args: list[str]) -> dict[str, object]:
         "cpu_s": round(memory.cpu_seconds, 2),  # parent and workers, sampled: a lower bound
         "peak_rss_tree_mb": round(memory.peak_tree / 2**20, 1),
         "peak_rss_largest_process_mb": round(memory.peak_single / 2**20, 1),
-        "last_line": err.strip().splitlines()[-1] if err.strip() else "",
+        # The machine's own paths stay out of the committed results.
+        "last_line": (err.strip().splitlines()[-1] if err.strip() else "").replace(str(REPO) + "/", ""),
     }
