@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pyoxigraph as ox
 import pytest
 from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
@@ -188,7 +190,7 @@ def _break(data: Graph, shapes: Graph, prop: URIRef, target: URIRef) -> bool:
         bound = data.value(node, other)
         if bound is None:
             return False
-        data.set((node, path, Literal(int(bound.toPython()) + 1_000_000_000, datatype=bound.datatype)))
+        data.set((node, path, Literal(str(Decimal(str(bound)) + 1), datatype=bound.datatype)))  # one past its bound, still a valid value
         return True
     if shapes.value(prop, sh("class")) is not None:
         data.set((node, path, URIRef("https://w3id.org/tiaoli/id/not-an-instance")))
@@ -228,3 +230,21 @@ def test_every_shape_fails_on_a_graph_broken_on_purpose(seed_store):
             not_triggered.append((str(node_shape), str(shapes.value(prop, sh("path")))))
     assert checked >= 10
     assert not_triggered == []
+
+
+def test_a_project_ending_before_it_starts_fails_validation(seed_store):
+    """start ≤ end on xsd:gYear, checked by a SPARQL constraint (pySHACL cannot order gYear values)."""
+    from pyshacl import validate
+    from rdflib import Namespace
+
+    tl = Namespace("https://w3id.org/tiaoli/ontology#")
+    corpus = Graph()
+    corpus.parse(data=union_ntriples(seed_store.dump_nquads()), format="nt")
+    project = sorted(corpus.subjects(tl.startYear, None), key=str)[0]
+    end = corpus.value(project, tl.endYear)
+    data = Graph()
+    for triple in corpus.triples((project, None, None)):
+        data.add(triple)
+    data.set((project, tl.startYear, Literal(str(int(str(end)) + 1), datatype=end.datatype)))
+    conforms, _, text = validate(data, shacl_graph=shapes_graph(), ont_graph=ontology_graph(), inference="none", advanced=True)
+    assert not conforms and "start year is after its end year" in text
