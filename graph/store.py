@@ -15,7 +15,9 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+import queue
 import shutil
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator
@@ -128,52 +130,90 @@ class GraphStore:
         return cls(path, must_exist=False)
 
 
+def spool_path(generation: Path, number: int) -> Path:
+    """The ``number``-th file of N-Quads waiting to be loaded into ``generation`` (named after it,
+    so a writer that finds it left by an interrupted build removes it with the generation)."""
+    return generation.with_name(f"{generation.name}-{number:04d}.spool.nq")
+
+
 class StoreWriter:
     """Changes to a generation that is not live yet.
 
     Graphs given as N-Quads bytes are spooled to a file beside the
-    generation and bulk-loaded every ``SPOOL_BYTES`` and when the writer
-    finishes: RocksDB's bulk loader is several times faster than one
-    transaction per document, and atomicity comes from the generation
-    switch, not from transactions.
+    generation, and every ``SPOOL_BYTES`` the full spool is handed to a
+    loader thread while the next one fills: RocksDB's bulk loader is several
+    times faster than one transaction per document, and, as it runs outside
+    the GIL, the build keeps receiving parsed documents while it loads.  At
+    most one spool waits for the loader, so memory and disk stay bounded.
+    Atomicity comes from the generation switch, not from transactions.
     """
 
-    def __init__(self, store: ox.Store, spool: Path):
+    def __init__(self, store: ox.Store, generation: Path):
         self.store = store
-        self._spool_path = spool
+        self._generation = generation
+        self._spool_count = 0
+        self._spool_path = spool_path(generation, 0)
         self._spool: BinaryIO | None = None
         self._spooled: set[str] = set()
+        self._loading: set[str] = set()  # graphs in spools handed to the loader, not yet loaded
+        self._loader: _SpoolLoader | None = None
 
     def replace_graph(self, graph: str, quads: Iterable[ox.Quad] | bytes) -> None:
         """Make ``graph`` hold exactly ``quads`` (Quad objects, or N-Quads bytes all in that graph)."""
         self.remove_graph(graph)
         if isinstance(quads, bytes):
             if self._spool is None:
+                self._spool_count += 1
+                self._spool_path = spool_path(self._generation, self._spool_count)
                 self._spool = self._spool_path.open("wb")
             self._spool.write(quads)
             self._spooled.add(graph)
             if self._spool.tell() >= SPOOL_BYTES:
-                self.load_spooled()
+                self._hand_over_spool()
         else:
+            self.wait_for_loads()
             self.store.extend(quads)
 
     def remove_graph(self, graph: str) -> None:
         if graph in self._spooled:
             self.load_spooled()
+        elif graph in self._loading:
+            self.wait_for_loads()
         node = ox.NamedNode(graph)
         if self.store.contains_named_graph(node):
+            self.wait_for_loads()  # the bulk loader does not expect deletions while it runs
             self.store.remove_graph(node)
 
-    def load_spooled(self) -> None:
-        """Load what was spooled into the store."""
+    def _hand_over_spool(self) -> None:
         if self._spool is None:
             return
         self._spool.close()
         self._spool = None
-        self._spooled.clear()
-        load = self.store.bulk_load if self._spool_path.stat().st_size >= BULK_LOAD_BYTES else self.store.load
-        load(path=str(self._spool_path), format=ox.RdfFormat.N_QUADS, lenient=True)  # our own serialisation: no need to re-validate IRIs
-        self._spool_path.unlink()
+        if self._loader is None:
+            self._loader = _SpoolLoader(self.store)
+        self._loader.submit(self._spool_path)
+        self._loading |= self._spooled
+        self._spooled = set()
+
+    def wait_for_loads(self) -> None:
+        """Block until every spool handed to the loader is in the store (its error re-raised here)."""
+        if self._loader is not None:
+            self._loader.drain()
+        self._loading.clear()
+
+    def load_spooled(self) -> None:
+        """Load everything spooled so far into the store, and wait for it."""
+        self._hand_over_spool()
+        self.wait_for_loads()
+
+    def close(self) -> None:
+        """Stop the loader thread (after its current load) and close the spool."""
+        if self._spool is not None:
+            self._spool.close()
+            self._spool = None
+        if self._loader is not None:
+            self._loader.stop()
+            self._loader = None
 
     def named_graphs(self) -> list[str]:
         self.load_spooled()
@@ -182,6 +222,52 @@ class StoreWriter:
     def query(self, sparql: str) -> QueryResult:
         self.load_spooled()
         return run_query(self.store, sparql)
+
+
+class _SpoolLoader:
+    """One thread that loads spool files into a store, in the order given, deleting each once loaded."""
+
+    def __init__(self, store: ox.Store):
+        self._store = store
+        self._queue: queue.Queue[Path | None] = queue.Queue(maxsize=1)
+        self._error: BaseException | None = None
+        self._stopping = False
+        self._thread = threading.Thread(target=self._run, name="tiaoli-spool-loader", daemon=True)
+        self._thread.start()
+
+    def submit(self, spool: Path) -> None:
+        self._raise_error()
+        self._queue.put(spool)
+
+    def drain(self) -> None:
+        self._queue.join()
+        self._raise_error()
+
+    def stop(self) -> None:
+        """Finish the load under way; spools still waiting are deleted unloaded."""
+        self._stopping = True
+        self._queue.put(None)
+        self._thread.join()
+
+    def _raise_error(self) -> None:
+        if self._error is not None:
+            error, self._error = self._error, None
+            raise error
+
+    def _run(self) -> None:
+        while True:
+            spool = self._queue.get()
+            try:
+                if spool is None:
+                    return
+                if self._error is None and not self._stopping:
+                    load = self._store.bulk_load if spool.stat().st_size >= BULK_LOAD_BYTES else self._store.load
+                    load(path=str(spool), format=ox.RdfFormat.N_QUADS, lenient=True)  # our own serialisation: no need to re-validate IRIs
+                spool.unlink(missing_ok=True)
+            except BaseException as exc:  # handed to the building thread, which raises it
+                self._error = exc
+            finally:
+                self._queue.task_done()
 
 
 @contextlib.contextmanager
@@ -199,7 +285,7 @@ def _writer(owner: GraphStore, *, fresh: bool) -> Iterator[StoreWriter]:
     else:
         store = ox.Store(str(target))
     owner.close()
-    writer = StoreWriter(store, target.with_name(target.name + ".spool.nq"))
+    writer = StoreWriter(store, target)
     try:
         yield writer
         writer.load_spooled()
@@ -209,7 +295,8 @@ def _writer(owner: GraphStore, *, fresh: bool) -> Iterator[StoreWriter]:
         _release(writer)
         del store
         shutil.rmtree(target, ignore_errors=True)
-        writer._spool_path.unlink(missing_ok=True)
+        for spool in owner.path.glob(f"{target.name}-*.spool.nq"):
+            spool.unlink(missing_ok=True)
         raise
     _release(writer)
     del store
@@ -220,8 +307,7 @@ def _writer(owner: GraphStore, *, fresh: bool) -> Iterator[StoreWriter]:
 
 def _release(writer: StoreWriter) -> None:
     """Drop every reference to the writable store so RocksDB closes it before we touch its files."""
-    if writer._spool is not None:
-        writer._spool.close()
+    writer.close()
     writer.store = None  # type: ignore[assignment]
     gc.collect()
 
