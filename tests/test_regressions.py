@@ -29,3 +29,12 @@ def test_a_control_character_in_a_title_still_mints_valid_iris(tmp_path):
     assert iri.segment("商業\x7f會計") == "商業-會計"
     NamedNode(iri.mint("act", "\x1b\ufffe\ue000"))
     load_parse_and_map(_fuzz_input(tmp_path, "escape.txt", b"\x1b"))
+
+
+def test_a_clause_of_only_a_comma_is_typed_without_crashing(tmp_path):
+    # Found by the long run of test_arbitrary_unicode…: text ',' read as a statute made a
+    # clause with no segment, and is_scope took the last of an empty list (IndexError).
+    from tiaoli.extract.parsers.statute.norms import is_scope
+
+    assert is_scope(",", None) is False
+    load_parse_and_map(_fuzz_input(tmp_path, "comma.txt", b","))

@@ -192,7 +192,8 @@ def delegates(text: str) -> bool:
 
 def is_scope(text: str, marker: nlp.Tag | None) -> bool:
     mask = clause_mask(text)
-    last = segments(text)[-1] if text else None
+    pieces = segments(text)
+    last = pieces[-1] if pieces else None  # a clause of nothing but separators has no segment
     for m in _SCOPE_WORDS.finditer(text):
         if mask[m.start()]:
             continue
