@@ -114,8 +114,11 @@ def resolve_inputs(paths: Iterable[str | Path]) -> list[InputDocument]:
     return inputs
 
 
-def load_input(item: InputDocument) -> Iterator[SourceDocument]:
-    for source in load_path(item.path, doc_id=item.doc_id):
+def load_input(item: InputDocument, *, errors: str = "raise") -> Iterator[SourceDocument]:
+    for source in load_path(item.path, doc_id=item.doc_id, errors=errors):
+        if isinstance(source, InputError):
+            yield source  # type: ignore[misc]  (only with errors="yield")
+            continue
         if item.meta is not None:
             _apply_meta(source.meta, item.meta)
         yield source
@@ -260,7 +263,10 @@ def _tasks(
     """Load each input in turn and decide, before any parsing, whether it must be parsed."""
     for item in inputs:
         try:
-            for source in load_input(item):
+            for source in load_input(item, errors="yield"):
+                if isinstance(source, InputError):  # one bad record of a dump: the others still build
+                    yield BuildFailure(str(item.path), str(source))
+                    continue
                 graph = iri.graph_iri(source.id)
                 if graph in seen:
                     yield BuildFailure(source.path, f"{source.path}: document id {source.id!r} is used by an earlier input too; give one of them another id in the manifest")

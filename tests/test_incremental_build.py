@@ -180,3 +180,27 @@ def test_documents_without_a_manifest_are_skipped_when_unchanged(corpus_dir, tmp
     assert build([folder], store, jobs=1).new
     again = build([folder], store, jobs=1)
     assert again.documents == [] and len(again.unchanged) == 1
+
+
+def test_in_a_jsonl_dump_inserting_a_law_parses_only_that_law(shared_dir, tmp_path):
+    dump = tmp_path / "laws.jsonl"
+    _law_slice(shared_dir, dump, 8)
+    lines = dump.read_text(encoding="utf-8").splitlines()
+    shorter = lines[:2] + lines[3:]
+    dump.write_text("\n".join(shorter) + "\n", encoding="utf-8")
+    store = GraphStore.create(tmp_path / "store")
+    assert len(build([dump], store, jobs=1).new) == 7
+    dump.write_text("\n".join(lines) + "\n", encoding="utf-8")  # the third law inserted, later laws moved down a line
+    again = build([dump], store, jobs=1)
+    assert (len(again.new), len(again.unchanged), len(again.changed)) == (1, 7, 0)
+    assert GraphStore(tmp_path / "store").dump_nquads() == _full_rebuild(dump, tmp_path / "full")
+
+
+def test_a_broken_line_of_a_dump_fails_alone_and_the_other_laws_build(shared_dir, tmp_path):
+    dump = tmp_path / "laws.jsonl"
+    _law_slice(shared_dir, dump, 4)
+    lines = dump.read_text(encoding="utf-8").splitlines()
+    dump.write_text("\n".join(lines[:2] + ['{"name": "斷行'] + lines[2:]) + "\n", encoding="utf-8")
+    report = build([dump], GraphStore.create(tmp_path / "store"), jobs=1)
+    assert len(report.new) == 4
+    assert [f.message.split(": ", 1)[0] for f in report.failures] == [f"{dump}:line 3"]

@@ -85,3 +85,59 @@ def test_a_record_that_is_not_a_law_is_refused(tmp_path):
     dump.write_text('{"title": "not a law"}\n', encoding="utf-8")
     with pytest.raises(InputError, match="not a law record"):
         list(load_path(dump))
+
+
+def test_a_broken_line_is_reported_and_the_laws_after_it_still_load(tmp_path):
+    dump = tmp_path / "dump.jsonl"
+    later = dict(NORMALISED_RECORD, pcode="Z0000003", name="測試後法")
+    dump.write_text(
+        "\n".join([json.dumps(NORMALISED_RECORD, ensure_ascii=False), "{not json", '"a string"', json.dumps(later, ensure_ascii=False)]) + "\n",
+        encoding="utf-8",
+    )
+    loaded = list(load_path(dump, errors="yield"))
+    assert [type(x).__name__ for x in loaded] == ["SourceDocument", "InputError", "InputError", "SourceDocument"]
+    assert str(loaded[1]).startswith(f"{dump}:line 2: ")
+    assert str(loaded[2]).startswith(f"{dump}:line 3: a line must be a JSON object")
+    assert loaded[3].meta.title == "測試後法"
+
+
+def test_a_file_of_nothing_but_bad_lines_is_refused_after_a_few(tmp_path):
+    dump = tmp_path / "noise.jsonl"
+    dump.write_bytes(b"\x00\xff garbage\n" * 500)
+    loaded = list(load_path(dump, errors="yield"))
+    assert all(isinstance(x, InputError) for x in loaded)
+    assert len(loaded) == 21
+    assert "does not look like a JSONL law dump" in str(loaded[-1])
+
+
+def test_a_dump_is_read_a_line_at_a_time_not_whole(tmp_path, monkeypatch):
+    # The loader is handed only the first bytes of the file, far fewer than the dump holds,
+    # and still reads every law: it streams the rest itself.
+    from tiaoli.extract import loaders
+
+    monkeypatch.setattr(loaders, "SNIFF_BYTES", 64)
+    dump = tmp_path / "big.jsonl"
+    records = [dict(NORMALISED_RECORD, pcode=f"Z{n:07d}") for n in range(50)]
+    write_lines(dump, *records)
+    assert dump.stat().st_size > 50 * 64
+    assert [doc.id for doc in load_path(dump)] == [f"big-Z{n:07d}-2009-06-03" for n in range(50)]
+
+
+def test_a_law_s_source_names_the_law_not_its_line(tmp_path):
+    # So a law inserted at the top of a dump does not make every law after it look changed.
+    (tmp_path / "before").mkdir()
+    (tmp_path / "after").mkdir()
+    first, second = tmp_path / "before" / "dump.jsonl", tmp_path / "after" / "dump.jsonl"
+    other = dict(NORMALISED_RECORD, pcode="Z0000009")
+    write_lines(first, NORMALISED_RECORD)
+    write_lines(second, other, NORMALISED_RECORD)
+    (a,) = load_path(first)
+    b = list(load_path(second))[1]
+    assert (a.id, a.content_hash) == (b.id, b.content_hash)
+    assert a.path.rsplit("#", 1)[1] == b.path.rsplit("#", 1)[1] == "Z0000002@2009-06-03"
+
+
+def test_a_byte_order_mark_on_the_first_line_is_ignored(tmp_path):
+    dump = tmp_path / "bom.jsonl"
+    dump.write_bytes(b"\xef\xbb\xbf" + json.dumps(NORMALISED_RECORD, ensure_ascii=False).encode() + b"\n")
+    assert [doc.meta.title for doc in load_path(dump)] == ["測試辦法"]

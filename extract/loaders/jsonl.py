@@ -31,6 +31,8 @@ from . import content_hash, document_id, register_loader
 from .text import load_text
 
 _LAW_KEYS = ({"LawName", "LawArticles"}, {"name", "articles"})
+# A file whose first lines are all bad is not a dump with a few broken records.
+GIVE_UP_AFTER_BAD_LINES = 20
 _PCODE = re.compile(r"pcode=([A-Za-z0-9]+)")
 
 
@@ -151,33 +153,56 @@ def law_document_id(stem: str, law: LawRecord) -> str:
     return document_id(Path(f"{stem}-{law.pcode or law.name}-{law.date or 'undated'}"))
 
 
-@register_loader("jsonl", _is_jsonl, priority=20)
-def read_jsonl(path: Path, data: bytes) -> Iterator[SourceDocument]:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(str(path), f"a JSONL law dump must be UTF-8 ({exc.reason} at byte {exc.start})") from None
+@register_loader("jsonl", _is_jsonl, priority=20, streams=True)
+def read_jsonl(path: Path, head: bytes) -> Iterator[SourceDocument | InputError]:
+    """One document a law, read a line at a time; a bad line is yielded as an InputError and skipped."""
     seen: set[str] = set()
-    for number, raw in enumerate(text.splitlines(), start=1):
-        if not raw.strip():
-            continue
-        try:
-            record = json.loads(raw)
-            if not isinstance(record, dict):
-                raise ValueError("a line must be a JSON object")
-            law = law_record(record)
-        except ValueError as exc:
-            raise InputError(str(path), str(exc).split("\n")[0], position=f"line {number}") from None
-        doc_id = law_document_id(path.stem, law)
-        if doc_id in seen:
-            doc_id = f"{doc_id}-{number}"
-        seen.add(doc_id)
-        doc = SourceDocument(
-            id=doc_id,
-            path=f"{path}#{number}",
-            text=render_moj_print(law),
-            media_type="text/plain",
-            content_hash=content_hash(raw.encode("utf-8")),
-            meta=DocumentMeta(kind="statute", title=law.name, date=law.date, language="zh-Hant-TW", extra=dict(law.extra)),
-        )
-        yield load_text(doc)
+    bad_lines = 0
+    with path.open("rb") as dump:
+        for number, line in enumerate(dump, start=1):
+            if number == 1 and line.startswith(b"\xef\xbb\xbf"):
+                line = line[3:]
+            if not line.strip():
+                continue
+            try:
+                law, raw = _law_of_line(line)
+            except (UnicodeDecodeError, ValueError) as exc:
+                yield InputError(str(path), _reason(exc), position=f"line {number}")
+                bad_lines += 1
+                if bad_lines == GIVE_UP_AFTER_BAD_LINES and not seen:
+                    yield InputError(str(path), f"none of its first {bad_lines} lines is a law; it does not look like a JSONL law dump")
+                    return
+                continue
+            doc_id = law_document_id(path.stem, law)
+            if doc_id in seen:
+                doc_id = f"{doc_id}-{number}"
+            seen.add(doc_id)
+            yield _law_document(path, doc_id, law, raw)
+
+
+def _law_of_line(line: bytes) -> tuple[LawRecord, str]:
+    raw = line.decode("utf-8").rstrip("\r\n")
+    record = json.loads(raw)
+    if not isinstance(record, dict):
+        raise ValueError("a line must be a JSON object")
+    return law_record(record), raw
+
+
+def _reason(exc: Exception) -> str:
+    if isinstance(exc, UnicodeDecodeError):
+        return f"a JSONL law dump must be UTF-8 ({exc.reason} at byte {exc.start} of the line)"
+    return str(exc).split("\n")[0]
+
+
+def _law_document(path: Path, doc_id: str, law: LawRecord, raw: str) -> SourceDocument:
+    # The fragment names the law, not its line, so inserting a law into a dump does not
+    # make the laws after it look changed to an incremental rebuild.
+    doc = SourceDocument(
+        id=doc_id,
+        path=f"{path}#{law.pcode or law.name}@{law.date or 'undated'}",
+        text=render_moj_print(law),
+        media_type="text/plain",
+        content_hash=content_hash(raw.encode("utf-8")),
+        meta=DocumentMeta(kind="statute", title=law.name, date=law.date, language="zh-Hant-TW", extra=dict(law.extra)),
+    )
+    return load_text(doc)
