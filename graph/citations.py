@@ -22,12 +22,12 @@ PREFIX eli: <http://data.europa.eu/eli/ontology#>
 SELECT ?citation ?from ?fromNumber ?fromTitle ?to ?toNumber ?toTitle ?toKind
 WHERE {
   ?citation a tl:Citation ; tl:citingProvision ?fromProvision .
-  ?fromProvision eli:is_part_of* ?from .
+  ?fromProvision tl:article ?from .
   ?from a tl:Article ; eli:number ?fromNumber ; tl:expression ?fromExpression .
   ?fromExpression eli:title ?fromTitle .
   {
     ?citation tl:citedProvision ?toProvision .
-    ?toProvision eli:is_part_of* ?to .
+    ?toProvision tl:article ?to .
     ?to a tl:Article ; eli:number ?toNumber ; tl:expression ?toExpression .
     ?toExpression eli:title ?toTitle .
     BIND("article" AS ?toKind)
