@@ -62,6 +62,9 @@ _PRIORITY = {label: rank for rank, label in enumerate((
 ))}
 _CANDIDATES = "tiaoli_candidates"
 _TAGS = "tiaoli"
+# Doc.text is rebuilt from the tokens on every access (a tenth of a statute's build time
+# went there), so the docs made here carry the text they were made from.
+_TEXT = "tiaoli_text"
 
 if not Span.has_extension("tiaoli_value"):
     Span.set_extension("tiaoli_value", default=None)
@@ -259,7 +262,7 @@ class NumericRules(_RuleComponent):
         self.starts = frozenset(starts)
 
     def __call__(self, doc: Doc) -> Doc:
-        if self.starts.isdisjoint(doc.text):
+        if self.starts.isdisjoint(_text_of(doc)):
             return doc
         return super().__call__(doc)
 
@@ -382,8 +385,18 @@ def _whole_number(label: str, text: str, start: int, end: int) -> bool:
     return True
 
 
+def _text_of(doc: Doc) -> str:
+    return doc.user_data.get(_TEXT) or doc.text
+
+
+def _make_doc(text: str) -> Doc:
+    doc = pipeline().make_doc(text)
+    doc.user_data[_TEXT] = text
+    return doc
+
+
 def _resolve(doc: Doc) -> Doc:
-    text = doc.text  # Doc.text is rebuilt from the tokens on every access
+    text = _text_of(doc)
     candidates = []
     for span in doc.spans.get(_CANDIDATES, []):
         label = span.label_
@@ -502,7 +515,7 @@ def annotate(text: str, *, default_currency: str | None = None) -> list[Tag]:
     ``default_currency`` is the currency of amounts printed without one and with
     none before them in the text (HKD for a Hong Kong paper).
     """
-    return _tags(pipeline()(fold_width(text)), text, default_currency)
+    return _tags(pipeline()(_make_doc(fold_width(text))), text, default_currency)
 
 
 def annotate_many(texts: Iterable[str], *, default_currency: str | None = None,
@@ -510,10 +523,10 @@ def annotate_many(texts: Iterable[str], *, default_currency: str | None = None,
     """:func:`annotate` for many texts, through ``nlp.pipe``; yields one list per text, in order."""
     originals: list[str] = []
 
-    def folded() -> Iterator[str]:
+    def folded() -> Iterator[Doc]:
         for text in texts:
             originals.append(text)
-            yield fold_width(text)
+            yield _make_doc(fold_width(text))
 
     for index, doc in enumerate(pipeline().pipe(folded(), batch_size=batch_size)):
         yield _tags(doc, originals[index], default_currency)
