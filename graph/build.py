@@ -28,7 +28,7 @@ from ..extract.loaders import load_path
 from ..extract.manifest import read_manifest
 from ..extract.model import DocumentMeta, SourceDocument
 from ..extract.parsers.base import ParsedDocument
-from .mapping import mapping_for
+from .mapping import mapping_for, pipeline_version
 from .mapping.document import map_source_document
 from . import iri, parallel
 from .mapping.search_keys import search_key_quads
@@ -328,7 +328,7 @@ def build_key(source: SourceDocument, kind: str, parser_version: str) -> tuple[s
     parser reads it from the text, which the content hash already covers.
     """
     meta = source.meta
-    return (source.content_hash, f"{kind}/{parser_version}", PurePath(source.path).name, meta.title, meta.issuer, meta.date, meta.language)
+    return (source.content_hash, pipeline_version(kind, parser_version), PurePath(source.path).name, meta.title, meta.issuer, meta.date, meta.language)
 
 
 def is_unchanged(recorded: tuple[str, ...], key: tuple[str | None, ...]) -> bool:

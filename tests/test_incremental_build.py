@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from cli_support import run_cli
+from tiaoli.graph import mapping
 from tiaoli.graph.build import build
 from tiaoli.graph.store import GraphStore
 
@@ -113,6 +114,27 @@ def test_changed_metadata_alone_makes_a_document_changed(corpus_copy, corpus_dir
     report = build([corpus_copy], store, jobs=1)
     assert report.changed == ["legco-edpanel-edf-progress-2008-07"]
     assert GraphStore(tmp_path / "s").dump_nquads() == _full_rebuild(corpus_copy, tmp_path / "full")
+
+
+def test_a_new_parser_version_makes_its_kind_changed_and_no_other(corpus_copy, tmp_path, monkeypatch):
+    from tiaoli.extract import kinds
+
+    store = GraphStore.create(tmp_path / "s")
+    build([corpus_copy], store, jobs=1)
+    monkeypatch.setattr(kinds.parsers()["legco-paper"], "version", "99.0")
+    report = build([corpus_copy], store, jobs=1)
+    assert report.changed == ["legco-edpanel-edf-progress-2008-07"] and len(report.unchanged) == 2
+    recorded = GraphStore(tmp_path / "s").query("SELECT ?v WHERE { ?d tl:documentKind 'legco-paper' ; tl:parserVersion ?v }").raw
+    assert [row["v"].value for row in recorded] == ["legco-paper/99.0 graph/" + mapping.GRAPH_VERSION]
+
+
+def test_a_new_graph_version_makes_every_document_changed(corpus_copy, tmp_path, monkeypatch):
+    """A mapping whose output changed must not leave graphs of the old shape behind."""
+    store = GraphStore.create(tmp_path / "s")
+    build([corpus_copy], store, jobs=1)
+    monkeypatch.setattr(mapping, "GRAPH_VERSION", mapping.GRAPH_VERSION + "-next")
+    report = build([corpus_copy], store, jobs=1)
+    assert len(report.changed) == 3 and report.unchanged == []
 
 
 def test_a_document_that_now_fails_loses_its_old_graph_as_a_full_rebuild_would(corpus_copy, tmp_path):

@@ -11,6 +11,15 @@ from .writer import GraphWriter
 
 MAPPING_GROUP = "tiaoli.mappings"
 Mapping = Callable[[ParsedDocument, GraphWriter], None]
+# The version of what the mappings emit.  A rebuild re-parses a document whose recorded
+# version differs, so bump it whenever any mapping's output changes, as a parser bumps
+# its own version when its domain model does.
+GRAPH_VERSION = "2"
+
+
+def pipeline_version(kind: str, parser_version: str) -> str:
+    """What a document's graph records as tl:parserVersion: its parser's and the mappings' versions."""
+    return f"{kind}/{parser_version} graph/{GRAPH_VERSION}"
 
 
 @lru_cache(maxsize=1)
