@@ -51,6 +51,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--cases", type=int, default=10_000, help="cases to run in all (default 10,000)")
     args = parser.parse_args()
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True).stdout.strip()
+    changed = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no", "--", "extract", "graph", "api", "schema"],
+                             cwd=REPO, capture_output=True, text=True).stdout.strip()
     runs = []
     start = time.perf_counter()
     for test, share in SHARES.items():
@@ -59,10 +62,9 @@ def main() -> None:
             size = min(RUN_SIZE[test], remaining)
             runs.append(fuzz(test, size))
             remaining -= size
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True).stdout.strip()
     cases = sum(r["passing"] + r["failing"] for r in runs)
     crashes = sum(r["failing"] for r in runs) + sum(1 for r in runs if r["exit"] != 0 and not r["failing"])
-    write_result("fuzz", {"commit": commit, "cases": cases, "crashes": crashes, "seconds": round(time.perf_counter() - start, 1), "runs": runs})
+    write_result("fuzz", {"commit": commit + (" with uncommitted changes to the code" if changed else ""), "cases": cases, "crashes": crashes, "seconds": round(time.perf_counter() - start, 1), "runs": runs})
     if crashes:
         raise SystemExit(f"{crashes} crash(es): see benchmarks/results/fuzz.json")
 
