@@ -59,39 +59,70 @@ def percentiles(samples_ms: list[float]) -> dict[str, float]:
 
 
 class TreeMemory:
-    """Peak resident memory of a process and all its descendants (workers included), sampled."""
+    """Peak memory of a process and all its descendants (workers included), sampled.
 
-    def __init__(self, pid: int, interval: float = 0.05):
+    RSS summed over the tree counts pages the processes share once per
+    process, so the tree's proportional set size (PSS: each shared page split
+    between its sharers) is sampled too.  The largest process's RSS is also
+    kept per quarter of the run: a build whose memory grows with its input
+    peaks later and higher in each quarter, a streaming one stays level.
+    """
+
+    QUARTERS = 4
+
+    def __init__(self, pid: int, interval: float = 0.05, pss_every: int = 4):
         self.root = psutil.Process(pid)
         self.interval = interval
+        self.pss_every = pss_every  # PSS reads smaps, dearer than RSS: every few samples
         self.peak_tree = 0
         self.peak_single = 0
+        self.peak_pss_tree = 0
+        self._started = time.monotonic()
+        self._single_by_time: list[tuple[float, int]] = []
         self._cpu: dict[int, float] = {}  # last CPU seconds seen per process of the tree
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
 
     def _sample(self) -> None:
+        count = 0
         while not self._stop.is_set():
             try:
                 processes = [self.root, *self.root.children(recursive=True)]
             except psutil.NoSuchProcess:
                 return
-            sizes = []
+            sizes, pss = [], []
             for process in processes:
                 try:
                     sizes.append(process.memory_info().rss)
+                    if count % self.pss_every == 0:
+                        pss.append(process.memory_full_info().pss)
                     times = process.cpu_times()
                     self._cpu[process.pid] = times.user + times.system
-                except psutil.NoSuchProcess:
+                except (psutil.NoSuchProcess, psutil.AccessDenied):
                     pass
             if sizes:
                 self.peak_tree = max(self.peak_tree, sum(sizes))
                 self.peak_single = max(self.peak_single, max(sizes))
+                self._single_by_time.append((time.monotonic() - self._started, max(sizes)))
+            if pss:
+                self.peak_pss_tree = max(self.peak_pss_tree, sum(pss))
+            count += 1
             self._stop.wait(self.interval)
 
     @property
     def cpu_seconds(self) -> float:
         return sum(self._cpu.values())
+
+    def peak_single_by_quarter(self) -> list[int]:
+        """The largest process's peak RSS in each quarter of the run's wall time."""
+        if not self._single_by_time:
+            return []
+        end = self._single_by_time[-1][0] or 1.0
+        peaks = [0] * self.QUARTERS
+        for at, size in self._single_by_time:
+            quarter = min(self.QUARTERS - 1, int(at / end * self.QUARTERS))
+            peaks[quarter] = max(peaks[quarter], size)
+        return peaks
 
     def __enter__(self) -> "TreeMemory":
         self._thread.start()
@@ -116,6 +147,8 @@ def run_cli_measured(args: list[str]) -> dict[str, object]:
         "cpu_s": round(memory.cpu_seconds, 2),  # parent and workers, sampled: a lower bound
         "peak_rss_tree_mb": round(memory.peak_tree / 2**20, 1),
         "peak_rss_largest_process_mb": round(memory.peak_single / 2**20, 1),
+        "peak_pss_tree_mb": round(memory.peak_pss_tree / 2**20, 1),
+        "peak_rss_largest_process_by_quarter_mb": [round(b / 2**20, 1) for b in memory.peak_single_by_quarter()],
         # The machine's own paths stay out of the committed results.
         "last_line": (err.strip().splitlines()[-1] if err.strip() else "").replace(str(REPO) + "/", ""),
     }

@@ -1,7 +1,7 @@
 """Competency-query latency: every graph/queries/*.rq on the seed store and the moj-dev store,
 and pyoxigraph against an rdflib in-memory Dataset on the same queries and data, in one run.
 
-    python benchmarks/queries.py [--runs 30] [--rdflib-runs 5] [--stores seed,moj-dev]
+    python benchmarks/queries.py [--runs 10] [--rdflib-runs 5] [--stores seed,moj-dev]
 
 Reads the stores benchmarks/build.py left in benchmarks/.stores/ (it builds the
 seed store itself if missing).  Latency is for the complete answer: every row
@@ -121,11 +121,11 @@ def bench_store(name: str, path: Path, runs: int, rdflib_runs: int, budget_s: fl
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--runs", type=int, default=10, help="timed runs per query (fewer for a slow query, see _time_oxigraph)")
     parser.add_argument("--rdflib-runs", type=int, default=5, help="rdflib runs per query on the seed store (0 to skip)")
     parser.add_argument("--rdflib-on-moj", action="store_true", help="also run the rdflib baseline on the moj-dev store (slow)")
     parser.add_argument("--stores", default="seed,moj-dev", help="which stores to measure (comma-separated)")
-    parser.add_argument("--rdflib-budget", type=float, default=60, help="seconds rdflib may spend on one query")
+    parser.add_argument("--rdflib-budget", type=float, default=30, help="seconds rdflib may spend on one query")
     parser.add_argument("--moj-store", type=Path, default=STORES / "moj-dev", help="the moj-dev store (default: the one benchmarks/build.py left)")
     args = parser.parse_args()
     stores: list[dict[str, object]] = []
