@@ -30,7 +30,7 @@ TARGET_P50_MS = 50
 
 def _time_oxigraph(store, sparql: str, runs: int, budget_s: float) -> tuple[list[float], int]:
     """Warm-up runs (two, or one for a query slower than a second), then ``runs`` timed ones,
-    fewer (at least 3) if they would exceed ``budget_s``."""
+    fewer (at least 3, or one for a query slower than half the budget) if they would exceed ``budget_s``."""
     samples, rows, warm_ups = [], 0, 2
     for number in range(runs + 2):
         start = time.perf_counter()
@@ -39,8 +39,8 @@ def _time_oxigraph(store, sparql: str, runs: int, budget_s: float) -> tuple[list
         if number == 0:
             runs = max(3, min(runs, int(budget_s / max(elapsed, 1e-6))))
             warm_ups = 1 if elapsed > 1 else 2
-            if elapsed > budget_s / 2:  # far off any target: one (cold) run says enough
-                runs, warm_ups = 1, 0
+            if elapsed > budget_s / 2:  # far off any target: one warm run says enough (the cold first run can be 10 x slower)
+                runs, warm_ups = 1, 1
         if number >= warm_ups:
             samples.append(elapsed * 1000)
         if len(samples) >= runs:
