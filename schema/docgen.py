@@ -70,7 +70,7 @@ Queries see every document's named graph at once (the default graph is their uni
 | --- | --- |
 | an act and its version | `?expr eli:realizes ?act ; eli:version_date ?version ; eli:title ?title` (the act is the ELI work, `tl:Act`, with `rdfs:label`; `?expr` is the expression of one version) |
 | an article | `?article a tl:Article ; eli:number "15-1" ; tl:expression ?expr ; tl:text ?text` (numbers are canonical strings) |
-| its paragraphs, items, sub-items | `?para a tl:Paragraph ; eli:is_part_of ?article ; tl:position 2` (likewise `tl:Item`, `tl:SubItem`; `eli:is_part_of*` climbs any depth, and `?provision tl:article ?article` goes straight to the article) |
+| its paragraphs, items, sub-items | `?para a tl:Paragraph ; eli:is_part_of ?article ; tl:position 2` (likewise `tl:Item`, `tl:SubItem`; `?provision tl:within ?outer` names the provision itself and every provision it lies in, and `?provision tl:article ?article` goes straight to the article) |
 | its division heading | `?article eli:is_part_of ?division . ?division a tl:Division ; tl:heading ?heading` |
 | a norm (clause) | `?norm a tl:Norm ; tl:provision ?provision ; tl:modality ?modality ; tl:text ?text` and optionally `tl:addressee ?role` (`?role skos:prefLabel "主辦會計人員"@zh-Hant`) |
 | a penalty | `?penalty a tl:Penalty ; tl:provision ?provision ; tl:sanction ?s ; tl:sanctions ?target` with `?s tl:sanctionKind ?kind ; tl:maxAmount ?max ; tl:currency "TWD"` or `tl:maxMonths ?months`; `?target` is the sanctioned article or provision |

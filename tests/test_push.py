@@ -68,35 +68,12 @@ def test_push_loads_every_document_graph(remote, seed_store):
         assert int(next(iter(count))["n"].value) == sum(1 for _ in seed_store.quads(graph))
 
 
-# Where a server's engine answers differently, and the columns it gets wrong.  Virtuoso 7.2
-# binds `OPTIONAL { ?provision eli:is_part_of* ?p . ?p a tl:Paragraph … }` to the wrong
-# paragraph; every other column of law-norms agrees (asserted below).
-KNOWN_DEVIATIONS = {("virtuoso", "law-norms"): ("paragraph", "item")}
-# Virtuoso 7.2 drops some rows of a zero-or-more path joined to other patterns, depending on
-# the run; every row it does give must be one of ours.
-ROWS_DROPPED_BY = {("virtuoso", "law-penalty-obligations")}
-
-
 @pytest.mark.parametrize("name", sorted(QUERIES))
 def test_every_competency_query_gives_the_same_rows_on_the_server(remote, seed_store, name):
     endpoint, credentials = remote
     answer = remote_query(endpoint, QUERIES[name].text, credentials=credentials).raw
     expected = seed_store.query(QUERIES[name].text).raw
-    wrong = KNOWN_DEVIATIONS.get((_server(endpoint), name), ())
-    if (_server(endpoint), name) in ROWS_DROPPED_BY:
-        got, want = rows(answer), rows(expected)
-        assert got and set(got) <= set(want)
-    elif wrong:
-        kept = [i for i, v in enumerate(expected.variables) if v.value not in wrong]
-        got, want = rows(answer), rows(expected)
-        assert got != want, f"{name} now agrees on this server: drop it from KNOWN_DEVIATIONS"
-        assert sorted(tuple(r[i] for i in kept) for r in got) == sorted(tuple(r[i] for i in kept) for r in want)
-    else:
-        assert rows(answer) == rows(expected)
-
-
-def _server(endpoint: str) -> str:
-    return "oxigraph" if endpoint.endswith("/query") else "virtuoso"
+    assert rows(answer) == rows(expected)
 
 
 def test_a_second_push_sends_nothing(remote, seed_store, tmp_path):

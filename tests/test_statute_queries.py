@@ -56,6 +56,21 @@ def test_seed_article_iris_follow_the_eli_scheme(seed_store):
     assert answer.raw
 
 
+def test_a_provision_is_within_itself_and_each_provision_around_it(seed_store):
+    article = "https://w3id.org/tiaoli/id/eli/tw/law/商業會計法/2009-06-03/art/3"
+    within = lambda node: sorted(  # noqa: E731
+        row["outer"].value for row in seed_store.query(f"SELECT ?outer WHERE {{ <{node}> tl:within ?outer }}").raw
+    )
+    subitem = article + "/para/2/item/1/subitem/2"
+    assert within(subitem) == sorted([subitem, article + "/para/2/item/1", article + "/para/2", article])
+    assert within(article + "/para/2") == [article, article + "/para/2"]
+    assert within(article) == [article]
+    # The same relation as eli:is_part_of* between provisions, for every provision of the act.
+    stated = seed_store.query("SELECT ?p ?o WHERE { ?p tl:within ?o }").raw
+    walked = seed_store.query("SELECT ?p ?o WHERE { ?p tl:article ?a ; eli:is_part_of* ?o . ?o tl:article ?a }").raw
+    assert sorted((r["p"].value, r["o"].value) for r in stated) == sorted((r["p"].value, r["o"].value) for r in walked)
+
+
 @pytest.fixture(scope="module")
 def versions_store(tmp_path_factory, shared_dir):
     folder = tmp_path_factory.mktemp("versions")

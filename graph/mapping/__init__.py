@@ -14,7 +14,7 @@ Mapping = Callable[[ParsedDocument, GraphWriter], None]
 # The version of what the mappings emit.  A rebuild re-parses a document whose recorded
 # version differs, so bump it whenever any mapping's output changes, as a parser bumps
 # its own version when its domain model does.
-GRAPH_VERSION = "2"
+GRAPH_VERSION = "3"
 
 
 def pipeline_version(kind: str, parser_version: str) -> str:

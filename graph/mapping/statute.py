@@ -159,32 +159,47 @@ def _article(out: GraphWriter, node: NamedNode, article: Article, parent: NamedN
     out.add_value(node, tl.deleted, article.deleted)
     out.add_value(node, tl.position, position)
     out.add(node, tl.article, node)
+    _within(out, node, ())
     for paragraph in article.paragraphs:
-        _paragraph(out, NamedNode(f"{node.value}/para/{paragraph.number}"), paragraph, node, node)
+        _paragraph(out, NamedNode(f"{node.value}/para/{paragraph.number}"), paragraph, (node,))
 
 
-def _subdivision(out: GraphWriter, node: NamedNode, part: Paragraph | Item | SubItem, parent: NamedNode, cls: NamedNode, article: NamedNode) -> None:
+def _within(out: GraphWriter, node: NamedNode, enclosing: tuple[NamedNode, ...]) -> None:
+    """``tl:within`` from a provision to itself and to every provision enclosing it.
+
+    Stated rather than left to ``eli:is_part_of*``: a zero-or-more path is slow on a
+    large store, and Virtuoso 7 evaluates it with both ends bound differently from one
+    server start to the next.
+    """
+    out.add(node, tl.within, node)
+    for outer in enclosing:
+        out.add(node, tl.within, outer)
+
+
+def _subdivision(out: GraphWriter, node: NamedNode, part: Paragraph | Item | SubItem, cls: NamedNode, enclosing: tuple[NamedNode, ...]) -> None:
     """A 項, 款 or 目: numbered in its parent, with its text and span.
 
-    ``tl:article`` names its article directly, so queries from a norm, penalty or
+    ``enclosing`` holds the provisions around it, innermost first, ending at its article.
+    ``tl:article`` names that article directly, so queries from a norm, penalty or
     citation to its article need no ``eli:is_part_of*`` path (slow on a large store).
     """
     out.fact(node, eli.LegalResourceSubdivision, part.span)
     out.typed(node, cls)
-    _part_of(out, node, parent)
-    out.add(node, tl.article, article)
+    _part_of(out, node, enclosing[0])
+    out.add(node, tl.article, enclosing[-1])
+    _within(out, node, enclosing)
     out.add_value(node, eli.number, str(part.number))
     out.add_value(node, tl.position, part.number)
     out.add_text(node, tl.text, part.text)
 
 
-def _paragraph(out: GraphWriter, node: NamedNode, paragraph: Paragraph, parent: NamedNode, article: NamedNode) -> None:
-    _subdivision(out, node, paragraph, parent, tl.Paragraph, article)
+def _paragraph(out: GraphWriter, node: NamedNode, paragraph: Paragraph, enclosing: tuple[NamedNode, ...]) -> None:
+    _subdivision(out, node, paragraph, tl.Paragraph, enclosing)
     for item in paragraph.items:
-        _item(out, NamedNode(f"{node.value}/item/{item.number}"), item, node, article)
+        _item(out, NamedNode(f"{node.value}/item/{item.number}"), item, (node, *enclosing))
 
 
-def _item(out: GraphWriter, node: NamedNode, item: Item, paragraph: NamedNode, article: NamedNode) -> None:
-    _subdivision(out, node, item, paragraph, tl.Item, article)
+def _item(out: GraphWriter, node: NamedNode, item: Item, enclosing: tuple[NamedNode, ...]) -> None:
+    _subdivision(out, node, item, tl.Item, enclosing)
     for sub in item.subitems:
-        _subdivision(out, NamedNode(f"{node.value}/subitem/{sub.number}"), sub, node, tl.SubItem, article)
+        _subdivision(out, NamedNode(f"{node.value}/subitem/{sub.number}"), sub, tl.SubItem, (node, *enclosing))
