@@ -25,11 +25,14 @@ REPO = HERE.parent
 RESULTS = HERE / "results"
 SHARED = REPO.parent / "shared"
 MOJ_DEV = SHARED / "evaldata" / "twlaw" / "moj-dev.jsonl"
+# Every benchmark script imports this module first, so these describe the moment its run started;
+# a result is written when the run ends, when the load average is the run's own.
+_STARTED = time.gmtime()
+_LOAD_AT_START = os.getloadavg()[0]
 
 
 def machine() -> dict[str, object]:
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")), platform.processor())
-    load = os.getloadavg()
     return {
         "cpus": os.cpu_count(),
         "cpu_model": cpu,
@@ -39,14 +42,15 @@ def machine() -> dict[str, object]:
         "rdflib": version("rdflib"),
         "spacy": version("spacy"),
         "os": f"{platform.system()} {platform.release()}",
-        "load_average_1m_at_start": round(load[0], 2),
+        "load_average_1m_at_start": round(_LOAD_AT_START, 2),
     }
 
 
 def write_result(name: str, data: dict[str, object]) -> Path:
     RESULTS.mkdir(parents=True, exist_ok=True)
     path = RESULTS / f"{name}.json"
-    data = {"benchmark": name, "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "machine": machine(), **data}
+    stamp = lambda moment: time.strftime("%Y-%m-%dT%H:%M:%SZ", moment)  # noqa: E731
+    data = {"benchmark": name, "started": stamp(_STARTED), "when": stamp(time.gmtime()), "machine": machine(), **data}
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {path.relative_to(REPO)}", file=sys.stderr)
     return path

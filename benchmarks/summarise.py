@@ -29,8 +29,16 @@ def _machine(data: dict) -> str:
     return (
         f"{m['cpus']} cores ({m['cpu_model']}), {m['memory_gb']} GB RAM, {m['os']}, Python {m['python']}, "
         f"pyoxigraph {m['pyoxigraph']}, rdflib {m['rdflib']}, spaCy {m['spacy']}; "
-        f"1-minute load average {m['load_average_1m_at_start']} when the run started ({data['when']})"
+        + _load_average(data)
     )
+
+
+def _load_average(data: dict) -> str:
+    m = data["machine"]
+    if "started" in data:
+        return f"1-minute load average {m['load_average_1m_at_start']} when the run started ({data['started']})"
+    # Results written before runs recorded their start took the load average as they were written.
+    return f"1-minute load average {m['load_average_1m_at_end']} when the run ended ({data['when']})"
 
 
 def build_table(data: dict) -> list[str]:
@@ -101,7 +109,7 @@ def fuzz_text(data: dict) -> list[str]:
     parts = ", ".join(f"{count:,} {test.replace('_', ' ')}" for test, count in by_test.items())
     verdict = "no crash" if not data["crashes"] else f"**{data['crashes']} crash(es)**"
     return [
-        f"Long run (`python benchmarks/fuzz.py`, commit {data['commit']}, {data['when']}): "
+        f"Long run (`python benchmarks/fuzz.py`, commit {data['commit']}, finished {data['when']}): "
         f"**{data['cases']:,} cases, {verdict}, {data['seconds']:,} s** ({parts}), in {len(data['runs'])} pytest runs; "
         "the counts are hypothesis's own (`--hypothesis-show-statistics`), inputs a strategy rejected not counted.",
         "",
