@@ -46,11 +46,14 @@ def machine() -> dict[str, object]:
     }
 
 
+def _utc(moment: time.struct_time) -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", moment)
+
+
 def write_result(name: str, data: dict[str, object]) -> Path:
     RESULTS.mkdir(parents=True, exist_ok=True)
     path = RESULTS / f"{name}.json"
-    stamp = lambda moment: time.strftime("%Y-%m-%dT%H:%M:%SZ", moment)  # noqa: E731
-    data = {"benchmark": name, "started": stamp(_STARTED), "when": stamp(time.gmtime()), "machine": machine(), **data}
+    data = {"benchmark": name, "started": _utc(_STARTED), "when": _utc(time.gmtime()), "machine": machine(), **data}
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {path.relative_to(REPO)}", file=sys.stderr)
     return path
